@@ -1,0 +1,11 @@
+"""The check types: few, written in code; rules of each type are written in YAML."""
+
+from __future__ import annotations
+
+from .base import Check
+from .names import Names
+from .pattern import Pattern
+from .spelling import Spelling
+from .substitution import Substitution
+
+CHECK_TYPES: dict[str, type[Check]] = {check.type_name: check for check in (Names, Substitution, Pattern, Spelling)}

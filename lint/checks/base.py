@@ -1,0 +1,105 @@
+"""What every check type shares: declared options, and the interface the linter calls.
+
+A check type is a class; each rule of that type in the rules file is one instance,
+built and validated when the rules load. ``check()`` yields problems in offsets
+of the document's text and never prints or reads files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator
+
+from ..finding import Problem, Severity
+from ..phrases import Entry
+
+if TYPE_CHECKING:
+    from ..context import Context
+
+REQUIRED = object()
+
+
+class OptionError(ValueError):
+    """A bad option value; ``key`` names the option so the error can point at its line."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass(frozen=True)
+class Option:
+    parse: Callable[[Any], Any]
+    default: Any = REQUIRED
+    doc: str = ""
+
+
+def text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected a non-empty text, got {describe(value)}")
+    return value
+
+
+def text_list(value: Any) -> tuple[str, ...]:
+    """A list of texts; a single text is a list of one."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"expected a list of texts, got {describe(value)}")
+    return tuple(text(item) for item in value)
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {describe(value)}")
+    return value
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "an empty list" if not value else "a list"
+    return f"{type(value).__name__} {value!r}"
+
+
+class Check:
+    """Base class of the check types; subclasses set the class attributes below."""
+
+    type_name: ClassVar[str]
+    options: ClassVar[dict[str, Option]] = {}
+    # Overlapping problems: a higher priority silences a lower one; None never conflicts.
+    priority: ClassVar[int | None] = None
+
+    def __init__(self, rule_id: str, severity: Severity, options: dict[str, Any], *,
+                 language: str, base_dir: str) -> None:
+        self.id = rule_id
+        self.severity = severity
+        self.language = language
+        self.base_dir = base_dir  # where paths in options are relative to
+        for name, value in options.items():
+            setattr(self, name, value)
+        self.validate()
+
+    def validate(self) -> None:
+        """Check options against each other; raise OptionError."""
+
+    def phrases(self) -> Iterable[Entry]:
+        """Names and terms this rule needs found (they join the rule set's one matcher)."""
+        return ()
+
+    def accepted_words(self) -> Iterable[str]:
+        """Words this rule vouches for, that no spelling or grammar engine should flag."""
+        for entry in self.phrases():
+            yield entry.phrase
+            yield from entry.targets
+
+    @property
+    def engine(self) -> str | None:
+        """The outside engine behind this check, for the report's ``engines``."""
+        return None
+
+    def check(self, context: "Context") -> Iterator[Problem]:
+        raise NotImplementedError

@@ -1,0 +1,219 @@
+"""Find, load and validate a rules file into a RuleSet ready to run.
+
+Every mistake in a rules file is one ConfigError naming the file, the line and
+the rule or key, in words a newsroom editor can act on. Names and terms of all
+rules are compiled here, once, into a single phrase matcher.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from .checks import CHECK_TYPES
+from .checks.base import REQUIRED, Check, OptionError, describe
+from .finding import SEVERITY_NAMES, Severity
+from .phrases import PhraseMatcher
+from .words import fold, words
+
+CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "rules.yaml")
+CONFIG_ENV = "COPYDESK_CONFIG"
+TOP_LEVEL_KEYS = ("version", "language", "rules")
+RULE_KEYS = ("type", "severity", "enabled")
+RULE_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LANGUAGE = regex.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?")
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.path, self.line, self.message = path, line, message
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+@dataclass
+class RuleSet:
+    source: str
+    language: str
+    checks: list[Check]
+    matcher: PhraseMatcher
+    accepted: frozenset[str]
+
+    def engines(self) -> dict[str, str | None]:
+        engines: dict[str, str | None] = {"spelling": None, "grammar": None}
+        for check in self.checks:
+            if check.engine:
+                engines[check.type_name] = check.engine
+        return engines
+
+
+def packaged_rules() -> Path:
+    return Path(str(resources.files("lint") / "data" / "rules.yaml"))
+
+
+def discover(start: Path | None = None) -> Path:
+    """The rules file to use when none is given: COPYDESK_CONFIG, then the nearest
+    copydesk.yaml, .copydesk.yaml or rules.yaml upward, then the packaged rules."""
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    folder = (start or Path.cwd()).resolve()
+    for candidate_folder in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate_folder / name).is_file():
+                return candidate_folder / name
+    return packaged_rules()
+
+
+def load(path: Path) -> RuleSet:
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(shown, None, f"cannot read the rules file: {error.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(shown, None, "the rules file is not UTF-8 text") from None
+    return parse(text, shown, str(path.resolve().parent))
+
+
+def parse(text: str, path: str, base_dir: str) -> RuleSet:
+    return _Parser(path, base_dir).parse(text)
+
+
+class _Parser:
+    def __init__(self, path: str, base_dir: str) -> None:
+        self.path = path
+        self.base_dir = base_dir
+        self.root: yaml.Node | None = None
+
+    def error(self, message: str, *keys: Any) -> ConfigError:
+        return ConfigError(self.path, self.line(*keys), message)
+
+    def line(self, *keys: Any) -> int | None:
+        """The line of the deepest of these nested keys that exists (1-based)."""
+        node, line = self.root, None
+        for key in keys:
+            if not isinstance(node, yaml.MappingNode):
+                break
+            found = next(((k, v) for k, v in node.value if k.value == str(key)), None)
+            if found is None:
+                break
+            line, node = found[0].start_mark.line + 1, found[1]
+        return line if line is not None else (self.root.start_mark.line + 1 if self.root else None)
+
+    def parse(self, text: str) -> RuleSet:
+        loader = yaml.SafeLoader(text)
+        try:
+            self.root = loader.get_single_node()
+            self._reject_duplicate_keys(self.root)
+            data = loader.construct_document(self.root) if self.root is not None else None
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            problem = getattr(error, "problem", None) or str(error)
+            raise ConfigError(self.path, mark.line + 1 if mark else None, f"not valid YAML: {problem}") from None
+        finally:
+            loader.dispose()
+        if not isinstance(data, dict):
+            raise self.error(f"a rules file is a mapping with 'version' and 'rules', not {describe(data)}")
+        for key in data:
+            if key not in TOP_LEVEL_KEYS:
+                raise self.error(f"unknown top-level key '{key}'{did_you_mean(key, TOP_LEVEL_KEYS)}", key)
+        if data.get("version", 1) != 1:
+            raise self.error(f"version {data['version']!r} is not one this copydesk reads: write 'version: 1'", "version")
+        language = data.get("language", "en-US")
+        if not isinstance(language, str) or not LANGUAGE.fullmatch(language):
+            raise self.error(f"language {language!r} is not a language tag such as en-US or en-GB", "language")
+        rules = data.get("rules")
+        if not isinstance(rules, dict) or not rules:
+            raise self.error("'rules' must be a mapping of rule ids to rules, with at least one rule", "rules")
+        checks = [self._build(rule_id, body, language) for rule_id, body in rules.items()]
+        matcher = self._matcher(checks)
+        accepted = frozenset(fold(word.text) for check in checks
+                             for phrase in check.accepted_words() for word in words(phrase))
+        enabled = [check for check in checks if rules[check.id].get("enabled", True)]
+        return RuleSet(self.path, language, enabled, matcher, accepted)
+
+    def _reject_duplicate_keys(self, node: yaml.Node | None, seen: set[int] | None = None) -> None:
+        seen = set() if seen is None else seen
+        if node is None or id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, value in node.value:
+                if key.value in keys:
+                    raise ConfigError(self.path, key.start_mark.line + 1, f"'{key.value}' is defined twice")
+                keys.add(key.value)
+                self._reject_duplicate_keys(value, seen)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                self._reject_duplicate_keys(item, seen)
+
+    def _build(self, rule_id: Any, body: Any, language: str) -> Check:
+        where = ("rules", rule_id)
+        if not isinstance(rule_id, str) or not RULE_ID.fullmatch(rule_id):
+            raise self.error(f"rule id {rule_id!r} must be kebab-case: lower-case letters and digits "
+                             "joined by single hyphens, e.g. 'house-names'", *where)
+        if not isinstance(body, dict):
+            raise self.error(f"rule '{rule_id}' must be a mapping with a 'type', not {describe(body)}", *where)
+        type_name = body.get("type")
+        if type_name is None:
+            raise self.error(f"rule '{rule_id}' has no 'type' (one of: {', '.join(CHECK_TYPES)})", *where)
+        if type_name not in CHECK_TYPES:
+            raise self.error(f"rule '{rule_id}': unknown type {type_name!r}{did_you_mean(str(type_name), CHECK_TYPES)}"
+                             f" (types: {', '.join(CHECK_TYPES)})", *where, "type")
+        check_type = CHECK_TYPES[type_name]
+        severity = body.get("severity", "warning")
+        if severity not in SEVERITY_NAMES:
+            raise self.error(f"rule '{rule_id}': severity {severity!r} is not one of "
+                             f"{', '.join(SEVERITY_NAMES)}", *where, "severity")
+        if not isinstance(body.get("enabled", True), bool):
+            raise self.error(f"rule '{rule_id}': 'enabled' must be true or false", *where, "enabled")
+        options = {}
+        for key in body:
+            if key not in RULE_KEYS and key not in check_type.options:
+                known = [*check_type.options, *RULE_KEYS]
+                raise self.error(f"rule '{rule_id}': unknown option '{key}' for type {type_name}"
+                                 f"{did_you_mean(str(key), known)} (options: {', '.join(known)})", *where, key)
+        for key, option in check_type.options.items():
+            if key in body:
+                try:
+                    options[key] = option.parse(body[key])
+                except ValueError as error:
+                    raise self.error(f"rule '{rule_id}': option '{key}': {error}", *where, key) from None
+            elif option.default is REQUIRED:
+                raise self.error(f"rule '{rule_id}': missing option '{key}' ({option.doc})", *where)
+            else:
+                options[key] = option.default
+        try:
+            return check_type(rule_id, Severity.parse(severity), options, language=language, base_dir=self.base_dir)
+        except OptionError as error:
+            raise self.error(f"rule '{rule_id}': option '{error.key}': {error}", *where, error.key) from None
+
+    def _matcher(self, checks: list[Check]) -> PhraseMatcher:
+        matcher = PhraseMatcher(())
+        for check in checks:
+            for entry in check.phrases():
+                try:
+                    matcher.add(entry)
+                except KeyError as clash:
+                    other = clash.args[0]
+                    where = ("listed twice in this rule" if other.rule == check.id
+                             else f"also listed by rule '{other.rule}': a name or term belongs to one rule")
+                    raise self.error(f"rule '{check.id}': {entry.phrase!r} is {where}", "rules", check.id) from None
+        return matcher
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,33 @@
+"""What the checks of one run share about one document, computed once and on demand."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+
+from .document import Document
+from .phrases import Hit, PhraseMatcher
+from .words import Word, words
+
+
+class Context:
+    def __init__(self, document: Document, matcher: PhraseMatcher, accepted: frozenset[str]) -> None:
+        self.document = document
+        self.text = document.text
+        self.accepted = accepted
+        self._matcher = matcher
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return words(self.text)
+
+    @cached_property
+    def _hits_by_rule(self) -> dict[str, list[Hit]]:
+        grouped: dict[str, list[Hit]] = defaultdict(list)
+        for hit in self._matcher.find(self.text, self.words):
+            grouped[hit.entry.rule].append(hit)
+        return grouped
+
+    def hits(self, rule_id: str) -> list[Hit]:
+        """Where this rule's names and terms occur, in text order."""
+        return self._hits_by_rule.get(rule_id, [])

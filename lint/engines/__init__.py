@@ -1,0 +1,1 @@
+"""Adapters to the outside engines the checks rely on (dictionary, grammar checkers)."""

@@ -1,0 +1,61 @@
+"""The record of one problem: immutable, sortable, independent of any output format."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that ``--fail-on`` can compare."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        return cls[name.upper()]
+
+
+SEVERITY_NAMES = tuple(str(s) for s in Severity)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check reports: a span of the document's text, in code-point offsets.
+
+    The linter turns problems into findings; checks never deal with lines, columns
+    or paths. ``rule`` overrides the reporting rule id (engines report their own
+    sub-rules, e.g. ``grammar/AnA``).
+    """
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    rule: str | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in one file, as every report format shows it.
+
+    ``line``/``column`` are 1-based; ``end_column`` is exclusive; ``text`` is
+    exactly the characters between start and end.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    type: str = field(compare=False)
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    text: str = field(compare=False)
+    suggestions: tuple[str, ...] = field(default=(), compare=False)

@@ -1,0 +1,13 @@
+"""Report formats: each turns a finished Report into text, deciding nothing."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..report import Report
+from . import json, text
+
+Formatter = Callable[[Report, bool], str]
+
+# name -> render(report, terminal): ``terminal`` is true when a person reads it live.
+FORMATS: dict[str, Formatter] = {"text": text.render, "json": json.render}

@@ -1,0 +1,106 @@
+"""One matcher for every name and term of a rule set, built once when the rules load.
+
+Rule phrases are keyed by their folded words and separators; the text is walked
+word by word and extended only while the words so far are the start of some
+phrase, so the cost grows with the text, not with the number of phrases.
+Matches are leftmost-longest and whole-word; a possessive ending ('s, ’s) on
+the last word is left out of the match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .words import Word, fold, fold_separator, normalize, words
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A phrase one rule looks for. ``targets`` are its corrections (none for a correct form)."""
+
+    rule: str
+    phrase: str
+    targets: tuple[str, ...] = ()
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+
+def phrase_key(phrase: str) -> str:
+    """The comparison key of a phrase as written in a rules file ('' if it has no words)."""
+    found = words(phrase)
+    key = ""
+    for index, word in enumerate(found):
+        if index:
+            key += fold_separator(phrase[found[index - 1].end:word.start]) or " "
+        key += fold(word.text)
+    return key
+
+
+class PhraseMatcher:
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._entries: dict[str, Entry] = {}
+        self._prefixes: set[str] = set()
+        for entry in entries:
+            self.add(entry)
+
+    def add(self, entry: Entry) -> None:
+        """Add a phrase; raise KeyError with the entry already holding its key."""
+        key = phrase_key(entry.phrase)
+        if key in self._entries:
+            raise KeyError(self._entries[key])
+        self._entries[key] = entry
+        found = words(entry.phrase)
+        for index in range(1, len(found) + 1):
+            self._prefixes.add(phrase_key(entry.phrase[:found[index - 1].end]))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def find(self, text: str, text_words: list[Word]) -> list[Hit]:
+        hits: list[Hit] = []
+        folded = [fold(w.text) for w in text_words]
+        index = 0
+        while index < len(text_words):
+            best = self._longest_at(text, text_words, folded, index)
+            if best is None:
+                index += 1
+                continue
+            last, end, entry = best
+            start = text_words[index].start
+            matched = text[start:end]
+            if not entry.case_sensitive or normalize(matched) == normalize(entry.phrase):
+                hits.append(Hit(start, end, matched, entry))
+            index = last + 1
+        return hits
+
+    def _longest_at(self, text: str, text_words: list[Word], folded: list[str],
+                    first: int) -> tuple[int, int, Entry] | None:
+        best = None
+        key = ""
+        for index in range(first, len(text_words)):
+            word = text_words[index]
+            if index > first:
+                separator = fold_separator(text[text_words[index - 1].end:word.start])
+                if separator is None:
+                    break
+                key += separator
+            full = key + folded[index]
+            if full in self._entries:
+                best = (index, word.end, self._entries[full])
+            elif word.stem_end != word.end:
+                stem = key + fold(text[word.start:word.stem_end])
+                if stem in self._entries:
+                    best = (index, word.stem_end, self._entries[stem])
+            if full not in self._prefixes:
+                break
+            key = full
+        return best
+

@@ -1,0 +1,36 @@
+"""The result of a run, as every format receives it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .document import Document
+from .files import FileError
+from .finding import Finding, Severity
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding]
+    document: Document | None = field(repr=False, default=None)
+
+
+@dataclass
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    engines: dict[str, str | None] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for result in self.files for finding in result.findings]
+
+    def counts(self) -> dict[str, int]:
+        by_severity = Counter(str(finding.severity) for finding in self.findings)
+        return {str(severity): by_severity.get(str(severity), 0) for severity in sorted(Severity, reverse=True)}
+
+    def fails(self, threshold: Severity | None) -> bool:
+        """Whether any finding is at or above the --fail-on level (None: never)."""
+        return threshold is not None and any(f.severity >= threshold for f in self.findings)
