@@ -1,0 +1,50 @@
+"""Shared helpers: the repository's paths, a rules-file writer and a command-line runner."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lint import config
+from lint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "hifter-visit-to-france.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+
+def run(*args: str, input: str | bytes | None = None, env: dict | None = None) -> Result:
+    """Run the copydesk command in-process, as a user would type it."""
+    result = CliRunner().invoke(main, list(args), input=input, env=env, catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def write_rules(folder: Path, yaml_text: str, name: str = "rules.yaml") -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(yaml_text).lstrip(), encoding="utf-8")
+    return path
+
+
+def rules(yaml_text: str, folder: Path | None = None) -> config.RuleSet:
+    """A RuleSet from YAML text (paths in it relative to ``folder``)."""
+    return config.parse(textwrap.dedent(yaml_text), "rules.yaml", str(folder or ROOT))
+
+
+@pytest.fixture(autouse=True)
+def _no_config_from_environment(monkeypatch):
+    monkeypatch.delenv(config.CONFIG_ENV, raising=False)
