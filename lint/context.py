@@ -11,9 +11,13 @@ from .words import Word, words
 
 
 class Context:
-    def __init__(self, document: Document, matcher: PhraseMatcher, accepted: frozenset[str]) -> None:
+    """``text`` is the document's prose (see lint.prose): markup and code blanked out,
+    every offset the same as in ``document.text``."""
+
+    def __init__(self, document: Document, matcher: PhraseMatcher, accepted: frozenset[str],
+                 text: str | None = None) -> None:
         self.document = document
-        self.text = document.text
+        self.text = document.text if text is None else text
         self.accepted = accepted
         self._matcher = matcher
 

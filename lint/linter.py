@@ -1,15 +1,17 @@
-"""Run a rule set over documents: select and ignore rules, one finding per span."""
+"""Run a rule set over documents: select and ignore rules, one finding per span, suppression."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .checks.base import Check
 from .config import RuleSet
 from .context import Context
 from .document import Document
-from .finding import Finding, Problem
+from .finding import Finding, Problem, Severity
+from .prose import Prose, view
+from .suppression import SIC_TYPES, Suppressions, followed_by_sic
 
 
 class SelectionError(ValueError):
@@ -27,6 +29,10 @@ class Selection:
         family = {rule, rule.split("/", 1)[0]}
         return (not self.select or bool(family & self.select)) and not family & self.ignore
 
+    def runs(self, check: Check) -> bool:
+        """Whether a check has anything selected (itself, or one of its sub-rules)."""
+        return self.wants(check.id) or any(s.startswith(check.id + "/") for s in self.select)
+
     def validate(self, rule_ids: Iterable[str]) -> None:
         known = set(rule_ids)
         for option, ids in (("--select", self.select), ("--ignore", self.ignore)):
@@ -36,18 +42,39 @@ class Selection:
                                      f"(rules: {', '.join(sorted(known))})")
 
 
+@dataclass
+class Linted:
+    """One document's findings, and what is wrong with its suppression comments (by line)."""
+
+    findings: list[Finding]
+    notes: list[str] = field(default_factory=list)
+
+
 class Linter:
     def __init__(self, rules: RuleSet, selection: Selection = Selection()) -> None:
         self.rules = rules
         self.selection = selection
-        self.checks = [check for check in rules.checks
-                       if selection.wants(check.id) or any(s.startswith(check.id + "/") for s in selection.select)]
+        self.checks = [check for check in rules.checks if selection.runs(check)]
 
     def lint(self, document: Document) -> list[Finding]:
-        context = Context(document, self.rules.matcher, self.rules.accepted)
-        reported = [(check, problem) for check in self.checks for problem in check.check(context)
+        return self.lint_document(document).findings
+
+    def lint_document(self, document: Document, prose: Prose | None = None) -> Linted:
+        prose = prose or view(document)
+        severities = {check.id: severity for check, severity in self.rules.active(document.path)
+                      if self.selection.runs(check)}
+        context = Context(document, self.rules.matcher, self.rules.accepted, prose.text)
+        reported = [(check, problem) for check in self.rules.configured or self.rules.checks
+                    if check.id in severities for problem in check.check(context)
                     if self.selection.wants(problem.rule or check.id)]
-        return sorted(finding(document, check, problem) for check, problem in one_per_span(reported))
+        suppressions = Suppressions(document, prose.comments, self.rules.rule_ids)
+        findings = []
+        for check, problem in one_per_span(reported):
+            found = finding(document, check, problem, severities[check.id])
+            if not suppressions.covers(found.rule, problem.start, found.line) and not (
+                    check.type_name in SIC_TYPES and followed_by_sic(prose.text, problem.end)):
+                findings.append(found)
+        return Linted(sorted(findings), suppressions.errors)
 
 
 def one_per_span(reported: list[tuple[Check, Problem]]) -> list[tuple[Check, Problem]]:
@@ -65,12 +92,12 @@ def one_per_span(reported: list[tuple[Check, Problem]]) -> list[tuple[Check, Pro
     return kept
 
 
-def finding(document: Document, check: Check, problem: Problem) -> Finding:
+def finding(document: Document, check: Check, problem: Problem, severity: Severity | None = None) -> Finding:
     line, column = document.position(problem.start)
     end_line, end_column = document.position(problem.end)
     return Finding(
         path=document.path, line=line, column=column, end_line=end_line, end_column=end_column,
-        rule=problem.rule or check.id, type=check.type_name, severity=check.severity,
+        rule=problem.rule or check.id, type=check.type_name, severity=severity or check.severity,
         message=problem.message, text=document.text[problem.start:problem.end],
         suggestions=problem.suggestions,
     )
