@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator
 
 from ..finding import Problem, Severity
 from ..phrases import Entry
+from ..ruledocs import first_paragraph, type_documentation
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -100,6 +101,11 @@ class Check:
     def engine(self) -> str | None:
         """The outside engine behind this check, for the report's ``engines``."""
         return None
+
+    def summary(self) -> str:
+        """What this rule checks, in a line (``copydesk rules``); by default its type's purpose."""
+        purpose = first_paragraph(type_documentation(self)).split(":", 1)[-1].strip()
+        return purpose[:1].upper() + purpose[1:]
 
     def check(self, context: "Context") -> Iterator[Problem]:
         raise NotImplementedError

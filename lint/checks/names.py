@@ -71,6 +71,11 @@ class Names(Check):
         for variant in self.variants:
             yield Entry(self.id, variant, () if self.preferred is None else (self.preferred,))
 
+    def summary(self) -> str:
+        if self.preferred is None:
+            return "One spelling per article of " + ", ".join(self.variants)
+        return f"{self.preferred}, not " + ", ".join(self.variants)
+
     def check(self, context: Context) -> Iterator[Problem]:
         hits = context.hits(self.id)
         if self.preferred is not None:

@@ -1,0 +1,48 @@
+"""Map a job over items, serially or in worker processes, yielding results in the items' order."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterator, Sequence, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+Progress = Callable[[int, int], None]  # (items done, items in all)
+
+_job: Callable | None = None  # a worker's job, set once when the worker starts
+
+
+def cores() -> int:
+    """The processor cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def map_in_order(job: Callable[[Item], Result], items: Sequence[Item], jobs: int = 1,
+                 progress: Progress | None = None) -> Iterator[Result]:
+    """``job`` over ``items``; with jobs > 1 in that many processes. The job is sent to
+    each worker once (its rule set loads once per worker), so it must pickle."""
+    workers = min(jobs, len(items))
+    if workers <= 1:
+        yield from _counted(map(job, items), len(items), progress)
+        return
+    chunk = max(1, min(16, len(items) // (workers * 8)))  # few round trips, still balanced
+    with ProcessPoolExecutor(workers, initializer=_start, initargs=(job,)) as pool:
+        yield from _counted(pool.map(_run, items, chunksize=chunk), len(items), progress)
+
+
+def _counted(results: Iterator[Result], total: int, progress: Progress | None) -> Iterator[Result]:
+    for done, result in enumerate(results, start=1):
+        if progress:
+            progress(done, total)
+        yield result
+
+
+def _start(job: Callable) -> None:
+    global _job
+    _job = job
+
+
+def _run(item):
+    assert _job is not None, "worker started without a job"
+    return _job(item)
