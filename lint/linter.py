@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -10,7 +11,7 @@ from .config import RuleSet
 from .context import Context
 from .document import Document
 from .finding import Finding, Problem, Severity
-from .prose import Prose, view
+from .prose import PLACEHOLDER, Prose, view
 from .suppression import SIC_TYPES, Suppressions, followed_by_sic
 
 
@@ -68,6 +69,8 @@ class Linter:
                     if check.id in severities for problem in check.check(context)
                     if self.selection.wants(problem.rule or check.id)]
         suppressions = Suppressions(document, prose.comments, self.rules.rule_ids)
+        if prose.text != document.text:
+            reported = [(check, trimmed(problem, prose.text)) for check, problem in reported]
         findings = []
         for check, problem in one_per_span(reported):
             found = finding(document, check, problem, severities[check.id])
@@ -75,6 +78,18 @@ class Linter:
                     check.type_name in SIC_TYPES and followed_by_sic(prose.text, problem.end)):
                 findings.append(found)
         return Linted(sorted(findings), suppressions.errors)
+
+
+def trimmed(problem: Problem, prose: str) -> Problem:
+    """In Markdown and HTML, a span that starts or ends on markup or spacing (a pattern's
+    ``^\\s*`` over a tag) is narrowed to its prose."""
+    start, end = problem.start, problem.end
+    while start < end and (prose[start].isspace() or prose[start] == PLACEHOLDER):
+        start += 1
+    while end > start and (prose[end - 1].isspace() or prose[end - 1] == PLACEHOLDER):
+        end -= 1
+    return problem if (start, end) == (problem.start, problem.end) or start == end else \
+        dataclasses.replace(problem, start=start, end=end)
 
 
 def one_per_span(reported: list[tuple[Check, Problem]]) -> list[tuple[Check, Problem]]:

@@ -71,5 +71,5 @@ class Pattern(Check):
                 if match.end() == match.start():
                     continue
                 suggestions = (match.expand(self.suggestion),) if self.suggestion is not None else ()
-                message = self.message.replace("{text}", match.group())
+                message = self.message.replace("{text}", match.group().strip())
                 yield Problem(start + match.start(), start + match.end(), message, suggestions)

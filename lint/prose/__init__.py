@@ -22,6 +22,8 @@ import regex
 from ..document import LINE_END, Document
 from . import html, markdown
 from .layout import PLACEHOLDER, Layout, blank
+
+__all__ = ["PLACEHOLDER", "Comment", "Prose", "view"]
 from .urls import url_spans
 
 # suffix -> parser of LF-only text into a Layout
