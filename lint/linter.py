@@ -55,7 +55,6 @@ class Linter:
     def __init__(self, rules: RuleSet, selection: Selection = Selection()) -> None:
         self.rules = rules
         self.selection = selection
-        self.checks = [check for check in rules.checks if selection.runs(check)]
 
     def lint(self, document: Document) -> list[Finding]:
         return self.lint_document(document).findings
