@@ -14,7 +14,7 @@ from .finding import SEVERITY_NAMES, Severity
 from .formats import FORMATS
 from .job import Mode
 from .linter import Selection, SelectionError
-from .parallel import cores
+from .parallel import SMALL_RUN, cores
 from .progress import ProgressBar
 from .report import Report
 from .ruledocs import rule_docs, table
@@ -54,11 +54,12 @@ def main() -> None:
               "rules in place, then report what is left.")
 @click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff, instead of "
               "the report; change nothing. Exit 1 if there is something to fix.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=cores(), show_default="this machine's cores",
-              help="Check files in this many processes.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help=f"Check files in this many processes. Default: this machine's cores ({cores()}), "
+                   f"or one for fewer than {SMALL_RUN} files.")
 def check(paths: tuple[str, ...], config_path: str | None, format_name: str, output: str | None,
           select: str | None, ignore: str | None, fail_on: str, color: bool | None,
-          fix: bool, diff: bool, jobs: int) -> None:
+          fix: bool, diff: bool, jobs: int | None) -> None:
     """Check PATHS: files, folders (walked for .txt, .md and .html) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,

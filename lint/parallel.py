@@ -11,6 +11,9 @@ Result = TypeVar("Result")
 Progress = Callable[[int, int], None]  # (items done, items in all)
 
 _job: Callable | None = None  # a worker's job, set once when the worker starts
+# With jobs left to copydesk, fewer files than this are checked in this process: starting a
+# worker (and loading its dictionary) costs about as much as checking a dozen articles.
+SMALL_RUN = 32
 
 
 def cores() -> int:
@@ -18,16 +21,23 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def map_in_order(job: Callable[[Item], Result], items: Sequence[Item], jobs: int = 1,
+def workers(jobs: int | None, count: int) -> int:
+    """Processes for ``count`` items: ``jobs`` if given, else the cores unless the run is small."""
+    if jobs is None:
+        return 1 if count < SMALL_RUN else min(cores(), count)
+    return min(jobs, count)
+
+
+def map_in_order(job: Callable[[Item], Result], items: Sequence[Item], jobs: int | None = 1,
                  progress: Progress | None = None) -> Iterator[Result]:
-    """``job`` over ``items``; with jobs > 1 in that many processes. The job is sent to
-    each worker once (its rule set loads once per worker), so it must pickle."""
-    workers = min(jobs, len(items))
-    if workers <= 1:
+    """``job`` over ``items``, in ``jobs`` processes (None: as many as pay off). The job is
+    sent to each worker once (its rule set loads once per worker), so it must pickle."""
+    count = workers(jobs, len(items))
+    if count <= 1:
         yield from _counted(map(job, items), len(items), progress)
         return
-    chunk = max(1, min(16, len(items) // (workers * 8)))  # few round trips, still balanced
-    with ProcessPoolExecutor(workers, initializer=_start, initargs=(job,)) as pool:
+    chunk = max(1, min(16, len(items) // (count * 8)))  # few round trips, still balanced
+    with ProcessPoolExecutor(count, initializer=_start, initargs=(job,)) as pool:
         yield from _counted(pool.map(_run, items, chunksize=chunk), len(items), progress)
 
 

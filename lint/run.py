@@ -21,9 +21,10 @@ def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> 
 
 
 def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Selection = Selection(), *,
-               jobs: int = 1, mode: Mode = Mode.CHECK, progress: Progress | None = None) -> Report:
-    """Lint files, folders and '-' (standard input), in ``jobs`` processes, in a stable
-    order. Unreadable files become report errors; every other file is still linted."""
+               jobs: int | None = 1, mode: Mode = Mode.CHECK, progress: Progress | None = None) -> Report:
+    """Lint files, folders and '-' (standard input), in ``jobs`` processes (None: the
+    machine's cores, for runs large enough to gain), in a stable order. Unreadable files
+    become report errors; every other file is still linted."""
     rules = rules or config.load(config.discover())
     report = Report(engines=rules.engines(), rules=rule_docs(rules))
     targets = list(_targets(paths, rules, report))

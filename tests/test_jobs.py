@@ -7,7 +7,7 @@ import shutil
 
 from conftest import ROOT, SEED, run
 
-from lint.parallel import map_in_order
+from lint.parallel import SMALL_RUN, cores, map_in_order, workers
 from lint.progress import ProgressBar
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -66,3 +66,9 @@ def test_no_progress_bar_in_a_pipe_or_for_a_short_run():
     quick(1, 1)
     quick.close()
     assert screen.getvalue() == ""
+
+
+def test_jobs_left_to_copydesk_start_no_workers_for_a_few_files():
+    assert workers(None, SMALL_RUN - 1) == 1
+    assert workers(None, 1000) == min(cores(), 1000)
+    assert workers(2, 5) == 2 and workers(4, 3) == 3  # asked for: used, up to one per file

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
+
+import pytest
+from markdown_it import MarkdownIt
 
 from conftest import ROOT, SEED, rules, run
 
 from lint import lint_text
 from lint.document import Document
 from lint.prose import view
+from lint.words import words
 
 FIXTURES = ROOT / "tests" / "fixtures"
 PACKAGED = str(ROOT / "rules.yaml")
@@ -120,3 +125,26 @@ rules:
   doubled: {type: pattern, pattern: '\\b(\\w+)\\s+\\1\\b', message: doubled, ignore_case: true}
   terms: {type: substitution, replace: {reconciliation government: GNA}}
 """
+
+
+SAMPLES = [
+    "- item\n\tcontinued Hifter line\n\n>\tquoted\ttab Hifter\n",
+    "> quote Hifter\ncontinues lazily Hifter\n\n1. one\n   two Hifter\n2) three\n",
+    "Title Hifter\n===\n\nPara *emph Hifter* and __strong__ and ~~gone~~.\n",
+    "- a\n  - b Hifter\n    > c Hifter\n",
+    "Not \\*emph\\* Hifter &amp; &copy; x\\\ny\n",
+    "line one Hifter  \nline two\n",
+    "[Hifter][ref] and [ref] and [x](<a b> 'T')\n\n[ref]: /url\n",
+    "a <span title='Hifter'>Hifter</span> <!-- c --> b\n",
+    "| a | b |\n|---|---|\n| Hifter | `x` Hifter |\n| c | Hifter |\n",
+]
+
+
+@pytest.mark.parametrize("source", SAMPLES)
+def test_markdown_prose_has_exactly_the_words_the_parser_reads_as_text(source):
+    """The masked text holds the words of markdown-it's text tokens, each at a source position."""
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    expected = Counter(word.text for token in parser.parse(source) if token.type == "inline"
+                       for child in token.children if child.type == "text" for word in words(child.content))
+    prose = view(Document("a.md", source)).text
+    assert Counter(word.text for word in words(prose)) == expected
