@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Callable
 
 from ..report import Report
-from . import json, text
+from . import html, json, text
 
 Formatter = Callable[[Report, bool], str]
 
 # name -> render(report, terminal): ``terminal`` is true when a person reads it live.
-FORMATS: dict[str, Formatter] = {"text": text.render, "json": json.render}
+FORMATS: dict[str, Formatter] = {"text": text.render, "json": json.render, "html": html.render}
