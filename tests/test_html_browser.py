@@ -16,6 +16,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.wait import WebDriverWait
 
 from conftest import ROOT, SEED, run, write_rules
 from test_format_html import HOSTILE, HOSTILE_RULES
@@ -94,6 +95,25 @@ def test_clicking_a_listed_problem_scrolls_to_and_focuses_it(seed_page):
     assert in_viewport(seed_page, target)
     tip = seed_page.find_element(By.ID, "tip")
     assert tip.is_displayed() and 'write "Haftar"' in tip.text and "Suggestion: Haftar" in tip.text
+
+
+def test_jumps_reach_the_last_article_of_a_long_run(browser, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number in range(40):
+        shutil.copyfile(SEED, folder / f"article-{number:02}.txt")
+    open_report(browser, tmp_path, "-c", str(ROOT / "rules.yaml"), str(folder))
+    links = browser.find_elements(By.CSS_SELECTOR, "#findings a.jump")
+    assert len(links) == len(highlights(browser)) == 40 * 21
+    for link in (links[-1], links[0], links[500]):
+        link.click()
+        target = browser.find_element(By.ID, link.get_attribute("hash")[1:])
+        assert browser.switch_to.active_element == target
+        assert in_viewport(browser, target)
+        # The tip ends up just under the mark's first line, once the articles around it are laid out.
+        WebDriverWait(browser, 2).until(lambda _: 0 <= browser.execute_script(
+            "const tip = document.getElementById('tip').getBoundingClientRect();"
+            "return tip.top - arguments[0].getClientRects()[0].bottom", target) <= 10)
 
 
 def test_message_and_suggestion_on_hover_and_on_keyboard_focus(seed_page):

@@ -44,6 +44,8 @@
     return numbers;
   }
 
+  let tipMark = null;  // the mark the tip is about
+
   function showTip(mark) {
     const numbers = covering(mark);
     if (!numbers.length) return hideTip();
@@ -53,7 +55,15 @@
       return copy;
     }));
     tip.hidden = false;
-    const box = mark.getClientRects()[0] || mark.getBoundingClientRect();
+    tipMark = mark;
+    placeTip();
+  }
+
+  // Below the mark's first line, or above it near the bottom of the window. Called again
+  // on scrolling: articles laid out late (content-visibility) move the text under it.
+  function placeTip() {
+    if (tip.hidden || !tipMark) return;
+    const box = tipMark.getClientRects()[0] || tipMark.getBoundingClientRect();
     const page = document.documentElement;
     const left = Math.min(box.left, page.clientWidth - tip.offsetWidth - 8);
     const below = box.bottom + 6 + tip.offsetHeight <= page.clientHeight;
@@ -92,6 +102,8 @@
     if (mark) showTip(mark); else restoreTip();
   });
   main.addEventListener("mouseleave", restoreTip);
+  window.addEventListener("scroll", placeTip, {passive: true});
+  window.addEventListener("resize", placeTip);
   document.addEventListener("focusin", (event) => {
     const mark = event.target.closest("mark[data-f]");
     if (mark) {

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 from collections import Counter
-from html import escape
 from importlib import resources
 from string import Template
 
@@ -56,8 +56,14 @@ def policy(style: str, script: str) -> str:
     return f"default-src 'none'; style-src {digest(style)}; script-src {digest(script)}"
 
 
-def attribute(value: object) -> str:
-    return '"' + escape(str(value), quote=True) + '"'
+def escape(value: str) -> str:
+    """Text content: & < > escaped (quotes only matter inside attributes)."""
+    return html.escape(value, quote=False)
+
+
+def attribute(value: str) -> str:
+    """A quoted attribute value."""
+    return '"' + html.escape(value, quote=True) + '"'
 
 
 def summary(report: Report) -> str:
