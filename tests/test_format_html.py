@@ -129,8 +129,9 @@ def test_hostile_text_paths_and_messages_are_shown_not_run(tmp_path):
 def test_overlapping_findings_nest_and_split_and_each_keeps_its_text(tmp_path):
     article = tmp_path / "hostile.txt"
     article.write_text(HOSTILE, encoding="utf-8")
-    findings = run("check", "-f", "json", "-c", str(write_rules(tmp_path, HOSTILE_RULES)), str(article)).json()["findings"]
-    _, source = html_report(tmp_path, "-c", str(tmp_path / "rules.yaml"), str(article))
+    rules = write_rules(tmp_path, HOSTILE_RULES)
+    findings = run("check", "-f", "json", "-c", str(rules), str(article)).json()["findings"]
+    _, source = html_report(tmp_path, "-c", str(rules), str(article))
     page = Page(source)
     assert len(page.heads) == len(findings) == 7
     assert ["".join(page.marks[head]) for head in page.heads] == [f["text"] for f in findings]
@@ -189,3 +190,14 @@ def test_clean_files_unreadable_files_and_counts(tmp_path):
     assert "Nothing wrong here." in source
     assert "0 problems in 1 file" in source and "1 file could not be checked" in source
     assert '<p class="none">No problems found.</p>' in source
+
+
+def test_a_removal_suggestion_and_a_file_without_its_text():
+    document = Document("a.txt", "Written by Journalist\n")
+    removal = Finding("a.txt", 1, 1, 1, 22, "byline", "pattern", Severity.ERROR, "Template byline",
+                      "Written by Journalist", ("",))
+    source = html.render(Report([FileResult("a.txt", [removal], document), FileResult("b.txt", [removal], None)]))
+    assert source.count("Suggestion: <em>remove it</em>") == 2
+    assert 'The text of this file is not available.' in source
+    assert Page(source).heads == ["1"]  # the second file's finding is listed, with nothing to jump to
+    assert '<a class="jump" href="#f-1">' in source and 'href="#f-2"' not in source

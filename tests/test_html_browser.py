@@ -151,8 +151,9 @@ def test_filters_hide_and_show_highlights(seed_page):
 def test_script_in_an_article_is_shown_and_never_runs(browser, tmp_path):
     article = tmp_path / '"><img src=x onerror=window.pwned=4>.txt'
     article.write_text(HOSTILE, encoding="utf-8")
-    findings = run("check", "-f", "json", "-c", str(write_rules(tmp_path, HOSTILE_RULES)), str(article)).json()["findings"]
-    open_report(browser, tmp_path, "-c", str(tmp_path / "rules.yaml"), str(article))
+    rules = write_rules(tmp_path, HOSTILE_RULES)
+    findings = run("check", "-f", "json", "-c", str(rules), str(article)).json()["findings"]
+    open_report(browser, tmp_path, "-c", str(rules), str(article))
     assert browser.execute_script("return typeof window.pwned") == "undefined"
     assert browser.find_elements(By.TAG_NAME, "img") == []
     lines = [line.text for line in browser.find_elements(By.CSS_SELECTOR, "#articles .tx")]

@@ -18,6 +18,7 @@ import html
 from collections import Counter
 from importlib import resources
 from string import Template
+from typing import Iterator
 
 from .. import __version__
 from ..document import Document
@@ -69,7 +70,8 @@ def attribute(value: str) -> str:
 def summary(report: Report) -> str:
     counts = report.counts()
     parts = [f'<span class="badge sev-{name}">{plural(count, name)}</span>' for name, count in counts.items()]
-    engines = ", ".join(f"{escape(name)}: {escape(engine or 'none')}" for name, engine in sorted(report.engines.items()))
+    engines = ", ".join(f"{escape(name)}: {escape(engine or 'none')}"
+                        for name, engine in sorted(report.engines.items()))
     line = (f"{plural(len(report.findings), 'problem')} in {plural(len(report.files), 'file')} "
             f"{' '.join(parts)}")
     if report.errors:
@@ -87,21 +89,29 @@ def articles(report: Report) -> str:
                      f"<ul>{items}</ul></section>")
     if not report.files:
         parts.append('<p class="empty-run">No files were checked.</p>')
+    parts.extend(article(index, result, first) for index, result, first in numbered(report))
+    return "\n".join(parts)
+
+
+def numbered(report: Report) -> Iterator[tuple[int, FileResult, int]]:
+    """Each file, its index, and the number of its first finding: numbers run across the
+    report and name a finding's mark (f-N), description (d-N) and list item."""
     number = 1
     for index, result in enumerate(report.files):
-        parts.append(article(index, result, number))
+        yield index, result, number
         number += len(result.findings)
-    return "\n".join(parts)
 
 
 def article(index: int, result: FileResult, first_number: int) -> str:
     heading = (f'<h2 id="a-{index}"><code>{escape(result.path)}</code> '
                f'<span class="tally">{plural(len(result.findings), "problem")}</span></h2>')
     if result.document is None:
-        return f'<article aria-labelledby="a-{index}">{heading}<p class="note">The text of this file is not available.</p></article>'
-    body = article_text(result.document, result.findings, first_number)
-    if not result.findings:
-        body = f'<details><summary>No problems found; show the text</summary>{body}</details>'
+        body = '<p class="note">The text of this file is not available.</p>'
+    elif not result.findings:
+        body = ('<details><summary>No problems found; show the text</summary>'
+                f'{article_text(result.document, [], first_number)}</details>')
+    else:
+        body = article_text(result.document, result.findings, first_number)
     return f'<article aria-labelledby="a-{index}">{heading}{body}</article>'
 
 
@@ -136,7 +146,8 @@ def marked(text: str, start: int, end: int, pieces: list[Piece], findings: list[
 
 
 def mark(piece: Piece, finding: Finding, number: int) -> str:
-    classes = f"sev-{finding.severity}" + ("" if piece.head else " cont") + (" empty" if piece.start == piece.end else "")
+    classes = f"sev-{finding.severity}" + ("" if piece.head else " cont")
+    classes += " empty" if piece.start == piece.end else ""
     if piece.head:
         return (f'<mark id="f-{number}" class="{classes}" data-f="{number}" tabindex="0" '
                 f'aria-describedby="d-{number}">')
@@ -151,7 +162,8 @@ def filters(findings: list[Finding]) -> str:
     for finding in findings:
         severity_of[finding.rule] = max(finding.severity, severity_of.get(finding.rule, Severity.INFO))
     severities = "".join(
-        checkbox("severity", str(severity), f'<span class="badge sev-{severity}">{severity}</span>', by_severity[severity])
+        checkbox("severity", str(severity), f'<span class="badge sev-{severity}">{severity}</span>',
+                 by_severity[severity])
         for severity in SEVERITIES)
     rules = "".join(
         checkbox("rule", rule, f'<code class="sev-{severity_of[rule]}">{escape(rule)}</code>', count)
@@ -162,20 +174,19 @@ def filters(findings: list[Finding]) -> str:
 
 def checkbox(kind: str, value: str, label: str, count: int) -> str:
     disabled = "" if count else " disabled"
-    return (f'<label class="filter"><input type="checkbox" data-filter="{kind}" value={attribute(value)} checked{disabled}> '
+    return (f'<label class="filter"><input type="checkbox" data-filter="{kind}" value={attribute(value)} '
+            f'checked{disabled}> '
             f'{label} <span class="count">{count}</span></label>')
 
 
 def finding_list(report: Report) -> str:
     """Per file, one item per finding: where, what, and the suggestions; each jumps to its mark."""
-    parts, number = [], 1
-    for index, result in enumerate(report.files):
+    parts = []
+    for index, result, first in numbered(report):
         if not result.findings:
             continue
-        items = []
-        for finding in result.findings:
-            items.append(finding_item(finding, number, result.document is not None))
-            number += 1
+        items = [finding_item(finding, first + offset, result.document is not None)
+                 for offset, finding in enumerate(result.findings)]
         parts.append(f'<h3><a href="#a-{index}"><code>{escape(result.path)}</code></a> '
                      f'<span class="count">{len(result.findings)}</span></h3><ol>{"".join(items)}</ol>')
     return "\n".join(parts) or '<p class="none">No problems found.</p>'
@@ -187,7 +198,8 @@ def finding_item(finding: Finding, number: int, in_text: bool) -> str:
     suggestions = ""
     if finding.suggestions:
         label = "Suggestion" if len(finding.suggestions) == 1 else "Suggestions"
-        shown = " · ".join(f"<bdi>{escape(suggestion)}</bdi>" for suggestion in finding.suggestions)
+        shown = " · ".join(f"<bdi>{escape(suggestion)}</bdi>" if suggestion else "<em>remove it</em>"
+                           for suggestion in finding.suggestions)
         suggestions = f' <span class="sugg">{label}: {shown}</span>'
     return (f'<li class="sev-{finding.severity}" data-f="{number}" data-severity="{finding.severity}" '
             f'data-rule={attribute(finding.rule)}>{link}'
