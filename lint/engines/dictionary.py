@@ -7,8 +7,8 @@ words a 2010s list lacks; misspellings are rarer than that). British spellings a
 relatives by mapping them to the American form (colour -> color, realise ->
 realize, centre -> center, travelled -> traveled). Suggestions are the known
 words one edit away (a transposition counts as one), most frequent first, or,
-when there are none, two edits away, found with rapidfuzz among words of
-similar length.
+when there are none, two edits away with the same first letter, found with
+rapidfuzz among words of similar length.
 """
 
 from __future__ import annotations
@@ -65,10 +65,10 @@ class Dictionary:
         return False
 
     @functools.cached_property
-    def _by_length(self) -> dict[int, list[str]]:
-        buckets: dict[int, list[str]] = defaultdict(list)
+    def _by_initial_and_length(self) -> dict[tuple[str, int], list[str]]:
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in self.frequencies:
-            buckets[len(word)].append(word)
+            buckets[word[0], len(word)].append(word)
         return buckets
 
     @functools.lru_cache(maxsize=16384)
@@ -79,12 +79,13 @@ class Dictionary:
 
     @functools.lru_cache(maxsize=16384)
     def suggest(self, word: str) -> tuple[tuple[str, int], ...]:
-        """Known words near a folded word, as (word, edits): one edit away if any, else two."""
+        """Known words near a folded word, as (word, edits): one edit away if any, else two
+        (with the same first letter: slips rarely hit the first letter twice)."""
         if nearest := self.one_edit(word):
             return tuple((candidate, 1) for candidate in nearest)
         found = [match for length in range(len(word) - 2, len(word) + 3)
-                 for match in process.extract(word, self._by_length.get(length, ()), scorer=OSA.distance,
-                                              score_cutoff=2, limit=None)]
+                 for match in process.extract(word, self._by_initial_and_length.get((word[0], length), ()),
+                                              scorer=OSA.distance, score_cutoff=2, limit=None)]
         ranked = sorted(found, key=lambda item: (item[1], -self.frequencies[item[0]]))
         return tuple((candidate, int(distance)) for candidate, distance, _ in ranked)
 
