@@ -1,5 +1,5 @@
 """``python -m lint``: the same program as ``copydesk``."""
 
-from .cli import main
+from .cli import entry_point
 
-main(prog_name="copydesk")
+entry_point()

@@ -176,3 +176,14 @@ def test_python_dash_m_lint_is_the_same_program():
                              "--select", "haftar", str(SEED)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert '"rule": "haftar"' in result.stdout
+
+
+def test_a_closed_pipe_is_not_a_traceback(tmp_path):
+    article = tmp_path / "long.txt"
+    article.write_text(SEED.read_text(encoding="utf-8") * 300, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "lint", "check", "-c", str(ROOT / "rules.yaml"), str(article)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # like `copydesk check ... | head -0`
+    stderr = process.stderr.read().decode()
+    assert process.wait() == 2
+    assert "Traceback" not in stderr
