@@ -1,5 +1,5 @@
 """``python -m lint``: the same program as ``copydesk``."""
 
-from .cli import entry_point
+from .cli import main
 
-entry_point()
+main(prog_name="copydesk")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -64,19 +63,6 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     if report.errors:
         sys.exit(EXIT_TROUBLE)
     sys.exit(EXIT_FINDINGS if report.fails(None if fail_on == "never" else Severity.parse(fail_on)) else EXIT_CLEAN)
-
-
-def entry_point() -> None:
-    """The console script: the click program, without tracebacks for a closed pipe or Ctrl-C."""
-    try:
-        main(prog_name="copydesk")
-    except BrokenPipeError:
-        # The reader went away (copydesk check ... | head): not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_TROUBLE)
-    except KeyboardInterrupt:
-        click.echo("copydesk: interrupted", err=True)
-        sys.exit(130)
 
 
 def write(text: str, output: str | None) -> None:
