@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -52,17 +53,36 @@ class Linter:
 
 def one_per_span(reported: list[tuple[Check, Problem]]) -> list[tuple[Check, Problem]]:
     """Drop a problem that overlaps one of a higher-priority check (names over spelling)."""
-    ranked = sorted((item for item in reported if item[0].priority is not None),
-                    key=lambda item: -item[0].priority)  # type: ignore[operator]
-    kept: list[tuple[Check, Problem]] = [item for item in reported if item[0].priority is None]
-    taken: list[tuple[int, int, int]] = []
-    for check, problem in ranked:
-        if any(start < problem.end and problem.start < end and priority > check.priority
-               for start, end, priority in taken):
-            continue
-        taken.append((problem.start, problem.end, check.priority))  # type: ignore[arg-type]
-        kept.append((check, problem))
+    kept = [item for item in reported if item[0].priority is None]
+    taken = Spans()
+    for priority in sorted({check.priority for check, _ in reported if check.priority is not None}, reverse=True):
+        level = [(check, problem) for check, problem in reported
+                 if check.priority == priority and not taken.overlaps(problem.start, problem.end)]
+        kept += level
+        taken.add(problem for _, problem in level)
     return kept
+
+
+class Spans:
+    """A union of half-open spans, merged, that answers 'does this overlap?' by bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        spans = sorted([*zip(self.starts, self.ends), *((p.start, p.end) for p in problems)])
+        self.starts, self.ends = [], []
+        for start, end in spans:
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
 
 
 def finding(document: Document, check: Check, problem: Problem) -> Finding:

@@ -121,7 +121,7 @@ def test_message_and_suggestion_on_hover_and_on_keyboard_focus(seed_page):
     assert not tip.is_displayed()
     spelling = seed_page.find_element(By.XPATH, "//mark[text()='Obsevers']")
     webdriver.ActionChains(seed_page).move_to_element(spelling).perform()
-    assert tip.is_displayed() and "Suggestions: Observers · Observer · Observes" in tip.text
+    assert tip.is_displayed() and "Obsevers" in tip.text and "Suggestion: Observers" in tip.text
     seed_page.find_element(By.TAG_NAME, "h1").click()
     webdriver.ActionChains(seed_page).send_keys(Keys.TAB).perform()  # from the title to the first mark
     assert seed_page.switch_to.active_element.get_attribute("id") == "f-1"
