@@ -50,6 +50,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
+import regex
+
 from ..context import Context
 from ..engines.dictionary import load
 from ..finding import Problem
@@ -65,7 +67,12 @@ ORDINARY_FREQUENCY = 1000
 # Particles inside a name ("Mohammed bin Salman", "Abu Bakr al-Baghdadi"): the name goes on.
 LINKS = frozenset({"bin", "ibn", "bint", "ben", "abu", "abd", "al", "el", "ad", "as", "ash", "at", "az", "ar",
                    "an", "ez", "ed", "es", "de", "du", "da", "van", "von", "der", "la", "le"})
-ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ed", "as", "es", "ash", "at", "az", "ez", "ar", "an", "ul"})
+# The Arabic article before a name: al-/el- (also with a space), or assimilated and hyphenated
+# (ash-Shabab, ad-Din, az-Zawiya, Deir ez-Zor): "as", "at", "an" alone are English words.
+ARTICLES = frozenset({"al", "el"})
+ASSIMILATED_ARTICLES = frozenset({"ad", "ed", "as", "es", "ash", "esh", "at", "et", "az", "ez", "ar", "er", "an", "en",
+                                  "ul"})
+INNER_CAPITAL = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 
 
 def scope(value: Any) -> str:
@@ -135,21 +142,22 @@ class Variants(Check):
         """Spelling key -> its usage, in order of first use."""
         text, found = context.text, context.words
         names = [index for index, word in enumerate(found) if self._is_name(context, index)]
-        is_name = set(names)
+        capitalised = {index for index, word in enumerate(found) if word.text[0].isupper()}
         covered = [(hit.start, hit.end) for hit in context.all_hits]
         usages: dict[str, Usage] = {}
         for index in names:
             word = found[index]
-            start = word.start
-            article = index - 1
-            if article >= 0 and fold(found[article].text) in ARTICLE_PARTICLES and _joined(text, found[article], word):
-                start = found[article].start
-            end = word.stem_end
+            start, end = word.start, word.stem_end
+            if index > 0 and _article(text, found[index - 1], word):
+                start = found[index - 1].start
+            if index + 1 < len(found) and self._name_tail(text, word, found[index + 1]):
+                end = found[index + 1].stem_end  # one name: Jong-un, Jong-il
             form = text[start:end]
             usage = usages.setdefault(_key(form), Usage())
             usage.spans.append((start, end, any(s < end and start < e for s, e in covered)))
             usage.forms[form] += 1
-            previous, following = _neighbour(text, found, is_name, index, -1), _neighbour(text, found, is_name, index, 1)
+            previous = _neighbour(text, found, capitalised, index, -1)
+            following = _neighbour(text, found, capitalised, index, 1)
             usage.roles.add("first" if following is not None else "last")
             if previous is not None:
                 usage.before.add(_key(found[previous].text))
@@ -157,17 +165,24 @@ class Variants(Check):
                 usage.after.add(_key(found[following].text))
         return usages
 
+    def _name_tail(self, text: str, word: Word, following: Word) -> bool:
+        """A short lower-case part hyphened to a name (Kim Jong-un), not an English word."""
+        return (text[word.end:following.start] == "-" and following.text.islower() and len(following.text) <= 3
+                and load(self.language).frequencies.get(following.text, 0) < ORDINARY_FREQUENCY)
+
     def _is_name(self, context: Context, index: int) -> bool:
         word: Word = context.words[index]
         text = context.text
         stem = text[word.start:word.stem_end]
         if len(stem) < 2 or not stem[0].isupper() or any(char.isdigit() for char in stem):
             return False
-        if is_all_caps(stem) and not _caps_line(text, word.start):
-            return False  # an acronym: never a spelling of a name
+        if is_all_caps(stem.removesuffix("s")) and not _caps_line(text, word.start):
+            return False  # an acronym (SANA, MPs): never a spelling of a name
+        if INNER_CAPITAL.search(stem) and not regex.match(r"Ma?c\p{Lu}", stem):
+            return False  # a brand or a hashtag (WeBank, BrexitDay), not a transliteration
         dictionary = load(self.language)
         key = fold(stem)
-        if dictionary.frequencies.get(key, 0) >= ORDINARY_FREQUENCY or key in ARTICLE_PARTICLES:
+        if dictionary.frequencies.get(key, 0) >= ORDINARY_FREQUENCY or key in ARTICLES | ASSIMILATED_ARTICLES:
             return False
         if not starts_sentence(text, word.start) and not _caps_line(text, word.start):
             return True
@@ -190,7 +205,7 @@ class Variants(Check):
         if other in self._apart.get(fold_letters(one), ()):
             return False
         a, b = usages[one], usages[other]
-        known = established(a.shown, self.language) or established(b.shown, self.language)
+        known = established(a.shown, self.language) + established(b.shown, self.language)
         return judge(spelling(a.shown), spelling(b.shown), known=known) and not self._two_people(a, b)
 
     def _two_people(self, a: Usage, b: Usage) -> bool:
@@ -257,6 +272,13 @@ class Variants(Check):
 def _key(form: str) -> str:
     """Spellings that are the same but for case, apostrophes and kinds of dash or space."""
     return " ".join(fold(form).replace("’", "'").translate({ord(d): "-" for d in DASHES}).split())
+
+
+def _article(text: str, particle: Word, name: Word) -> bool:
+    between = text[particle.end:name.start]
+    key = fold(particle.text)
+    return (key in ARTICLES and _joined(text, particle, name)) or \
+        (key in ASSIMILATED_ARTICLES and len(between) == 1 and between in DASHES)
 
 
 def _joined(text: str, first: Word, second: Word) -> bool:
