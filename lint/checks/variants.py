@@ -85,6 +85,9 @@ def name_groups(value: Any) -> tuple[tuple[str, ...], ...]:
     """A list of groups of different names: [[Hamad, Hamid], [Salah, Saleh, Salih]]."""
     if not isinstance(value, list):
         raise ValueError(f"expected a list of groups of names, e.g. [[Hamad, Hamid]], got {describe(value)}")
+    for group in value:
+        if not isinstance(group, list):
+            raise ValueError(f"expected groups of names such as [[Hamad, Hamid]], got {describe(group)} in the list")
     groups = tuple(text_list(group) for group in value)
     for group in groups:
         if len(group) < 2:
@@ -142,22 +145,34 @@ class Variants(Check):
         """Spelling key -> its usage, in order of first use."""
         text, found = context.text, context.words
         names = [index for index, word in enumerate(found) if self._is_name(context, index)]
+        is_name = set(names)
         capitalised = {index for index, word in enumerate(found) if word.text[0].isupper()}
         covered = [(hit.start, hit.end) for hit in context.all_hits]
         usages: dict[str, Usage] = {}
+        # Two words written elsewhere as one (Ansar Allah / Ansarallah) are one name here.
+        single = {spelling(found[index].text).body for index in names}
+        taken: set[int] = set()
         for index in names:
+            if index in taken:
+                continue
             word = found[index]
-            start, end = word.start, word.stem_end
+            start, last = word.start, index
             if index > 0 and _article(text, found[index - 1], word):
                 start = found[index - 1].start
-            if index + 1 < len(found) and self._name_tail(text, word, found[index + 1]):
-                end = found[index + 1].stem_end  # one name: Jong-un, Jong-il
+            if index + 1 < len(found) and (self._name_tail(text, word, found[index + 1]) or (
+                    index + 1 in capitalised and _joined(text, word, found[index + 1])
+                    and spelling(word.text + found[index + 1].text).body in single)):
+                last = index + 1  # one name: Jong-un; Ansar Allah where the article also has Ansarallah
+                taken.add(last)
+            end = found[last].stem_end
             form = text[start:end]
             usage = usages.setdefault(_key(form), Usage())
             usage.spans.append((start, end, any(s < end and start < e for s, e in covered)))
             usage.forms[form] += 1
+            if _caps_line(text, word.start):
+                continue  # in a headline every word has a capital: no sign of who is who
             previous = _neighbour(text, found, capitalised, index, -1)
-            following = _neighbour(text, found, capitalised, index, 1)
+            following = _neighbour(text, found, capitalised, last, 1)
             usage.roles.add("first" if following is not None else "last")
             if previous is not None:
                 usage.before.add(_key(found[previous].text))
