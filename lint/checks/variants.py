@@ -46,6 +46,7 @@ Options:
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
@@ -55,7 +56,7 @@ import regex
 from ..context import Context
 from ..engines.dictionary import load
 from ..finding import Problem
-from ..transliteration import fold_letters, judge, spelling
+from ..transliteration import fold_letters, judge, maybe_close, spelling
 from ..words import DASHES, Word, fold, is_all_caps, match_case
 from .base import Check, Option, OptionError, describe, text_list
 from .names import mixed_spelling
@@ -110,7 +111,7 @@ class Usage:
     before: set[str] = field(default_factory=set)                      # name words just before it
     after: set[str] = field(default_factory=set)                       # name words just after it
 
-    @property
+    @functools.cached_property
     def shown(self) -> str:
         """The form to quote: the most used, preferring one not in capitals."""
         return max(self.forms, key=lambda form: (not is_all_caps(form), self.forms[form]))
@@ -144,7 +145,8 @@ class Variants(Check):
     def usages(self, context: Context) -> dict[str, Usage]:
         """Spelling key -> its usage, in order of first use."""
         text, found = context.text, context.words
-        names = [index for index, word in enumerate(found) if self._is_name(context, index)]
+        headlines = caps_lines(text)
+        names = [index for index, word in enumerate(found) if self._is_name(context, index, headlines)]
         is_name = set(names)
         capitalised = {index for index, word in enumerate(found) if word.text[0].isupper()}
         covered = [(hit.start, hit.end) for hit in context.all_hits]
@@ -169,7 +171,7 @@ class Variants(Check):
             usage = usages.setdefault(_key(form), Usage())
             usage.spans.append((start, end, any(s < end and start < e for s, e in covered)))
             usage.forms[form] += 1
-            if _caps_line(text, word.start):
+            if _within(headlines, word.start):
                 continue  # in a headline every word has a capital: no sign of who is who
             previous = _neighbour(text, found, capitalised, index, -1)
             following = _neighbour(text, found, capitalised, last, 1)
@@ -185,13 +187,14 @@ class Variants(Check):
         return (text[word.end:following.start] == "-" and following.text.islower() and len(following.text) <= 3
                 and load(self.language).frequencies.get(following.text, 0) < ORDINARY_FREQUENCY)
 
-    def _is_name(self, context: Context, index: int) -> bool:
+    def _is_name(self, context: Context, index: int, headlines: list[tuple[int, int]]) -> bool:
         word: Word = context.words[index]
         text = context.text
         stem = text[word.start:word.stem_end]
         if len(stem) < 2 or not stem[0].isupper() or any(char.isdigit() for char in stem):
             return False
-        if is_all_caps(stem.removesuffix("s")) and not _caps_line(text, word.start):
+        in_headline = _within(headlines, word.start)
+        if is_all_caps(stem.removesuffix("s")) and not in_headline:
             return False  # an acronym (SANA, MPs): never a spelling of a name
         if INNER_CAPITAL.search(stem) and not regex.match(r"Ma?c\p{Lu}", stem):
             return False  # a brand or a hashtag (WeBank, BrexitDay), not a transliteration
@@ -199,7 +202,7 @@ class Variants(Check):
         key = fold(stem)
         if dictionary.frequencies.get(key, 0) >= ORDINARY_FREQUENCY or key in ARTICLES | ASSIMILATED_ARTICLES:
             return False
-        if not starts_sentence(text, word.start) and not _caps_line(text, word.start):
+        if not starts_sentence(text, word.start) and not in_headline:
             return True
         # Capitals say nothing here: a name only if no dictionary knows the word.
         return not dictionary.known(key)
@@ -220,8 +223,11 @@ class Variants(Check):
         if other in self._apart.get(fold_letters(one), ()):
             return False
         a, b = usages[one], usages[other]
+        first, second = spelling(a.shown), spelling(b.shown)
+        if not maybe_close(first, second):
+            return False
         known = established(a.shown, self.language) + established(b.shown, self.language)
-        return judge(spelling(a.shown), spelling(b.shown), known=known) and not self._two_people(a, b)
+        return judge(first, second, known=known) and not self._two_people(a, b)
 
     def _two_people(self, a: Usage, b: Usage) -> bool:
         """The article uses the two spellings as different names: one always as a first
@@ -317,8 +323,10 @@ def _neighbour(text: str, found: list[Word], names: set[int], index: int, step: 
     return None
 
 
-def _caps_line(text: str, offset: int) -> bool:
-    """Whether a word sits in a line written all in capitals (a headline)."""
-    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    end = min((i for i in (text.find("\n", offset), text.find("\r", offset)) if i != -1), default=len(text))
-    return is_all_caps(text[start:end])
+def caps_lines(text: str) -> list[tuple[int, int]]:
+    """Where the lines written all in capitals (headlines) are: (start, end) offsets."""
+    return [match.span() for match in regex.finditer(r"[^\r\n]+", text) if is_all_caps(match.group())]
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
