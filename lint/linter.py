@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from .checks.base import Check
 from .config import RuleSet
@@ -44,8 +44,22 @@ class Linter:
         self.checks = [check for check in rules.checks
                        if selection.wants(check.id) or any(s.startswith(check.id + "/") for s in selection.select)]
 
-    def lint(self, document: Document) -> list[Finding]:
+    @property
+    def batch_checks(self) -> list[Check]:
+        return [check for check in self.checks if check.batch_scope]
+
+    def collect(self, document: Document) -> dict[str, Any]:
+        """First pass of a batch run over one document: rule id -> its picklable summary."""
         context = Context(document, self.rules.matcher, self.rules.accepted)
+        return {check.id: check.collect(context) for check in self.batch_checks}
+
+    def combine(self, collected: Iterable[dict[str, Any]]) -> dict[str, Any]:
+        """What the batch checks learnt from all documents, whatever their order."""
+        summaries = list(collected)
+        return {check.id: check.combine([summary[check.id] for summary in summaries]) for check in self.batch_checks}
+
+    def lint(self, document: Document, batch: Mapping[str, Any] | None = None) -> list[Finding]:
+        context = Context(document, self.rules.matcher, self.rules.accepted, batch)
         reported = [(check, problem) for check in self.checks for problem in check.check(context)
                     if self.selection.wants(problem.rule or check.id)]
         return sorted(finding(document, check, problem) for check, problem in one_per_span(reported))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+from typing import Any
+
 from . import config, files
 from .config import RuleSet
 from .document import Document, DocumentError
@@ -23,17 +25,28 @@ def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Select
     rules = rules or config.load(config.discover())
     linter = Linter(rules, selection)
     report = Report(engines=rules.engines())
+    documents = []
     for item in files.expand(paths):
         if isinstance(item, files.FileError):
             report.errors.append(item)
             continue
         try:
-            document = files.read(item)
+            documents.append(files.read(item))
         except DocumentError as error:
             report.errors.append(files.FileError(item, str(error)))
-            continue
-        report.files.append(FileResult(document.path, linter.lint(document), document))
+    batch = batch_pass(linter, documents)
+    for document in documents:
+        report.files.append(FileResult(document.path, linter.lint(document, batch), document))
     return report
+
+
+def batch_pass(linter: Linter, documents: list[Document]) -> dict[str, Any]:
+    """What rules with ``scope: batch`` learn from every document before any is linted
+    (nothing to do without such rules). Summaries are small and picklable, so this
+    pass can run in worker processes like the linting itself."""
+    if not linter.batch_checks:
+        return {}
+    return linter.combine(linter.collect(document) for document in documents)
 
 
 __all__ = ["lint_text", "lint_paths"]
