@@ -4,8 +4,9 @@ parallel runner sends to each worker: it pickles, and builds its linter once per
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from . import files, fix
 from .config import RuleSet
@@ -14,6 +15,9 @@ from .files import FileError
 from .linter import Linter, Selection
 from .prose import view
 from .report import FileResult
+
+
+Target = str | Document | FileError  # a path, standard input already read, or a path that cannot be read
 
 
 class Mode(enum.Enum):
@@ -27,6 +31,7 @@ class FileJob:
     rules: RuleSet
     selection: Selection = Selection()
     mode: Mode = Mode.CHECK
+    batch: dict[str, Any] = field(default_factory=dict)  # what batch rules learnt from all files
 
     @cached_property
     def linter(self) -> Linter:
@@ -35,21 +40,31 @@ class FileJob:
     def __getstate__(self) -> dict:
         return {key: value for key, value in self.__dict__.items() if key != "linter"}
 
-    def __call__(self, target: str | Document) -> FileResult | FileError:
+    def collect(self, target: Target) -> dict[str, Any] | None:
+        """The batch pass over one file (None if it cannot be read: the lint pass reports that)."""
+        if isinstance(target, FileError):
+            return None
+        try:
+            document, _ = self._read(target)
+        except (DocumentError, OSError):
+            return None
+        return self.linter.collect(document)
+
+    def __call__(self, target: Target) -> FileResult | FileError:
         """Lint a path, or a document already read (standard input)."""
+        if isinstance(target, FileError):
+            return target
         path = target.path if isinstance(target, Document) else target
         if self.mode is Mode.FIX and isinstance(target, Document):
             return FileError(path, "standard input cannot be fixed in place; --diff shows the fixes")
         try:
-            snapshot = fix.Snapshot(path) if self.mode is Mode.FIX else None
-            document = target if isinstance(target, Document) else (
-                Document.from_bytes(path, snapshot.data) if snapshot else files.read(path))
+            document, snapshot = self._read(target)
         except DocumentError as error:
             return FileError(path, str(error))
         except OSError as error:
             return FileError(path, f"cannot read: {error.strerror}")
         prose = view(document)
-        linted = self.linter.lint_document(document, prose)
+        linted = self.linter.lint_document(document, prose, self.batch)
         result = FileResult(document.path, linted.findings, document, notes=linted.notes)
         if self.mode is Mode.CHECK:
             return result
@@ -66,5 +81,14 @@ class FileJob:
         except OSError as error:
             return FileError(path, f"cannot write the fixed file: {error.strerror}")
         fixed_document = Document(document.path, text)
-        relinted = self.linter.lint_document(fixed_document)
+        relinted = self.linter.lint_document(fixed_document, batch=self.batch)
         return FileResult(document.path, relinted.findings, fixed_document, notes=relinted.notes, fixed=len(fixed))
+
+    def _read(self, target: str | Document) -> tuple[Document, fix.Snapshot | None]:
+        """The document, and for --fix the snapshot that tells later whether the file changed."""
+        if isinstance(target, Document):
+            return target, None
+        if self.mode is Mode.FIX:
+            snapshot = fix.Snapshot(target)
+            return Document.from_bytes(target, snapshot.data), snapshot
+        return files.read(target), None

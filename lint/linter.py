@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from .checks.base import Check
 from .config import RuleSet
@@ -55,21 +56,40 @@ class Linter:
     def __init__(self, rules: RuleSet, selection: Selection = Selection()) -> None:
         self.rules = rules
         self.selection = selection
+        self.checks = [check for check in rules.checks if selection.runs(check)]
 
-    def lint(self, document: Document) -> list[Finding]:
-        return self.lint_document(document).findings
+    @property
+    def batch_checks(self) -> list[Check]:
+        return [check for check in self.checks if check.batch_scope]
 
-    def lint_document(self, document: Document, prose: Prose | None = None) -> Linted:
+    def collect(self, document: Document, prose: Prose | None = None) -> dict[str, Any]:
+        """First pass of a batch run over one document: rule id -> its picklable summary."""
+        prose = prose or view(document)
+        context = Context(document, self.rules.matcher, self.rules.accepted, text=prose.text)
+        return {check.id: check.collect(context) for check in self.batch_checks}
+
+    def combine(self, collected: Iterable[dict[str, Any]]) -> dict[str, Any]:
+        """What the batch checks learnt from all documents, whatever their order."""
+        summaries = list(collected)
+        return {check.id: check.combine([summary[check.id] for summary in summaries]) for check in self.batch_checks}
+
+    def lint(self, document: Document, batch: Mapping[str, Any] | None = None) -> list[Finding]:
+        return self.lint_document(document, batch=batch).findings
+
+    def lint_document(self, document: Document, prose: Prose | None = None,
+                      batch: Mapping[str, Any] | None = None) -> Linted:
+        """Findings in the document's prose (see lint.prose), with this file's overrides,
+        less what its suppression comments and [sic] switch off."""
         prose = prose or view(document)
         severities = {check.id: severity for check, severity in self.rules.active(document.path)
                       if self.selection.runs(check)}
-        context = Context(document, self.rules.matcher, self.rules.accepted, prose.text)
+        context = Context(document, self.rules.matcher, self.rules.accepted, batch, prose.text)
         reported = [(check, problem) for check in self.rules.configured or self.rules.checks
                     if check.id in severities for problem in check.check(context)
                     if self.selection.wants(problem.rule or check.id)]
-        suppressions = Suppressions(document, prose.comments, self.rules.rule_ids)
         if prose.text != document.text:
             reported = [(check, trimmed(problem, prose.text)) for check, problem in reported]
+        suppressions = Suppressions(document, prose.comments, self.rules.rule_ids)
         findings = []
         for check, problem in one_per_span(reported):
             found = finding(document, check, problem, severities[check.id])
@@ -93,17 +113,36 @@ def trimmed(problem: Problem, prose: str) -> Problem:
 
 def one_per_span(reported: list[tuple[Check, Problem]]) -> list[tuple[Check, Problem]]:
     """Drop a problem that overlaps one of a higher-priority check (names over spelling)."""
-    ranked = sorted((item for item in reported if item[0].priority is not None),
-                    key=lambda item: -item[0].priority)  # type: ignore[operator]
-    kept: list[tuple[Check, Problem]] = [item for item in reported if item[0].priority is None]
-    taken: list[tuple[int, int, int]] = []
-    for check, problem in ranked:
-        if any(start < problem.end and problem.start < end and priority > check.priority
-               for start, end, priority in taken):
-            continue
-        taken.append((problem.start, problem.end, check.priority))  # type: ignore[arg-type]
-        kept.append((check, problem))
+    kept = [item for item in reported if item[0].priority is None]
+    taken = Spans()
+    for priority in sorted({check.priority for check, _ in reported if check.priority is not None}, reverse=True):
+        level = [(check, problem) for check, problem in reported
+                 if check.priority == priority and not taken.overlaps(problem.start, problem.end)]
+        kept += level
+        taken.add(problem for _, problem in level)
     return kept
+
+
+class Spans:
+    """A union of half-open spans, merged, that answers 'does this overlap?' by bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        spans = sorted([*zip(self.starts, self.ends), *((p.start, p.end) for p in problems)])
+        self.starts, self.ends = [], []
+        for start, end in spans:
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
 
 
 def finding(document: Document, check: Check, problem: Problem, severity: Severity | None = None) -> Finding:

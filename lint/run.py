@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, Iterator
+
 from . import config, files
 from .config import RuleSet
 from .document import Document, DocumentError
 from .finding import Finding
-from .job import FileJob, Mode
+from .job import FileJob, Mode, Target
 from .linter import Linter, Selection
 from .parallel import Progress, map_in_order
 from .report import Report
@@ -27,8 +29,10 @@ def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Select
     become report errors; every other file is still linted."""
     rules = rules or config.load(config.discover())
     report = Report(engines=rules.engines(), rules=rule_docs(rules))
-    targets = list(_targets(paths, rules, report))
-    for result in map_in_order(FileJob(rules, selection, mode), targets, jobs, progress):
+    targets = list(_targets(paths, rules))
+    job = FileJob(rules, selection, mode)
+    job.batch = batch_pass(job, targets, jobs)
+    for result in map_in_order(job, targets, jobs, progress):
         if isinstance(result, files.FileError):
             report.errors.append(result)
             continue
@@ -37,16 +41,25 @@ def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Select
     return report
 
 
-def _targets(paths: list[str], rules: RuleSet, report: Report):
-    """Paths to lint; standard input is read here, in this process."""
+def batch_pass(job: FileJob, targets: list[Target], jobs: int | None) -> dict[str, Any]:
+    """What rules with ``scope: batch`` learn from every file before any is linted
+    (nothing to do without such rules). Summaries are small and picklable, so this
+    pass runs in worker processes like the linting itself."""
+    if not job.linter.batch_checks:
+        return {}
+    summaries = map_in_order(job.collect, targets, jobs)
+    return job.linter.combine(summary for summary in summaries if summary is not None)
+
+
+def _targets(paths: list[str], rules: RuleSet) -> Iterator[Target]:
+    """What to lint, in order, with the paths that cannot be (errors keep their place in
+    the report); standard input is read here, in this process."""
     for item in files.expand(paths, rules.excludes):
-        if isinstance(item, files.FileError):
-            report.errors.append(item)
-        elif item == files.STDIN:
+        if item == files.STDIN:
             try:
                 yield files.read(item)
             except DocumentError as error:
-                report.errors.append(files.FileError(files.STDIN_NAME, str(error)))
+                yield files.FileError(files.STDIN_NAME, str(error))
         else:
             yield item
 

@@ -90,8 +90,15 @@ def test_sic_must_follow_the_word():
     assert found(text, "a.md") == [(1, "haftar"), (1, "spelling")]
 
 
+def test_sic_spares_the_variants_rule():
+    ruleset = rules("version: 1\nrules:\n  variants: {type: variants}\n")
+    text = "Fighters left Misrata on Monday. Misrata is a port city. The Misurata brigades held.\n"
+    assert [(f.rule, f.text) for f in lint_text(text, ruleset)] == [("variants", "Misurata")]
+    assert lint_text(text.replace("Misurata brigades", "Misurata [sic] brigades"), ruleset) == []
+
+
 class Variants(Check):
-    """variants: a stand-in for the variants check type of another branch."""
+    """variants: a stand-in check of that type name (any check type called variants is spared)."""
 
     type_name = "variants"
 

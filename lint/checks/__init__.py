@@ -7,5 +7,6 @@ from .names import Names
 from .pattern import Pattern
 from .spelling import Spelling
 from .substitution import Substitution
+from .variants import Variants
 
-CHECK_TYPES: dict[str, type[Check]] = {check.type_name: check for check in (Names, Substitution, Pattern, Spelling)}
+CHECK_TYPES: dict[str, type[Check]] = {check.type_name: check for check in (Names, Substitution, Variants, Pattern, Spelling)}
