@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 
-from conftest import ROOT, SEED, run
+from conftest import ROOT, SEED, run, write_rules
 
 from lint.parallel import SMALL_RUN, cores, map_in_order, workers
 from lint.progress import ProgressBar
@@ -72,3 +72,16 @@ def test_jobs_left_to_copydesk_start_no_workers_for_a_few_files():
     assert workers(None, SMALL_RUN - 1) == 1
     assert workers(None, 1000) == min(cores(), 1000)
     assert workers(2, 5) == 2 and workers(4, 3) == 3  # asked for: used, up to one per file
+
+
+def test_batch_rules_learn_from_every_file_in_workers_too(tmp_path):
+    rules = write_rules(tmp_path, "version: 1\nrules:\n  variants: {type: variants, scope: batch}\n")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for index in range(40):
+        name = "Misurata" if index == 7 else "Misrata"
+        (articles / f"{index:02d}.md").write_text(f"# Port\n\nFighters left {name} on Monday, `Misurata` said.\n")
+    serial = run("check", "-c", str(rules), "-f", "json", "-j", "1", str(articles))
+    parallel = run("check", "-c", str(rules), "-f", "json", "-j", "2", str(articles))
+    assert parallel.stdout == serial.stdout
+    assert [(f["path"][-5:], f["text"]) for f in serial.json()["findings"]] == [("07.md", "Misurata")]
