@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import subprocess
+import sys
 
 from conftest import ROOT, SEED, run, write_rules
 
@@ -85,3 +88,13 @@ def test_batch_rules_learn_from_every_file_in_workers_too(tmp_path):
     parallel = run("check", "-c", str(rules), "-f", "json", "-j", "2", str(articles))
     assert parallel.stdout == serial.stdout
     assert [(f["path"][-5:], f["text"]) for f in serial.json()["findings"]] == [("07.md", "Misurata")]
+
+
+def test_suggestions_are_the_same_in_every_process(tmp_path):
+    """Workers are other processes, with other string hashes: nothing may depend on a set's order."""
+    article = tmp_path / "a.txt"
+    article.write_text("The hirings went on, a manana attitude, said kamel and arjen to the wirers.\n")
+    outputs = {subprocess.run([sys.executable, "-m", "lint", "check", "-c", PACKAGED, "-f", "json", str(article)],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3", "4")}
+    assert len(outputs) == 1 and '"hirings"' in outputs.pop()

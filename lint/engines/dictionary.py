@@ -75,7 +75,8 @@ class Dictionary:
     def one_edit(self, word: str) -> tuple[str, ...]:
         """Known words one edit from a folded word, most used first (cheap: no search)."""
         found = {candidate for candidate in edits(word) if candidate in self.frequencies}
-        return tuple(sorted(found, key=lambda candidate: -self.frequencies[candidate]))
+        # Equally common words in alphabetical order: a set's order changes from one process to the next.
+        return tuple(sorted(found, key=lambda candidate: (-self.frequencies[candidate], candidate)))
 
     @functools.lru_cache(maxsize=16384)
     def suggest(self, word: str) -> tuple[tuple[str, int], ...]:
