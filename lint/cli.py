@@ -85,11 +85,11 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
         progress.close()
     for error in report.errors:
         click.echo(f"copydesk: error: {error.path}: {error.message}", err=True)
-    fixed = sum(result.fixed for result in report.files)
     if mode is Mode.DIFF:
-        write("".join(result.diff for result in report.files), output)
+        diff_text = "".join(result.diff for result in report.files)
+        write(diff_text, output)
         click.echo(f"copydesk: {fixes(report)} would be fixed.", err=True)
-        sys.exit(EXIT_TROUBLE if report.errors else EXIT_FINDINGS if fixed else EXIT_CLEAN)
+        sys.exit(EXIT_TROUBLE if report.errors else EXIT_FINDINGS if diff_text else EXIT_CLEAN)
     if mode is Mode.FIX:
         click.echo(f"copydesk: {fixes(report)} fixed.", err=True)
     terminal = color if color is not None else (output is None and sys.stdout.isatty())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, Sequence, TypeVar
 
@@ -37,8 +38,11 @@ def map_in_order(job: Callable[[Item], Result], items: Sequence[Item], jobs: int
         yield from _counted(map(job, items), len(items), progress)
         return
     chunk = max(1, min(16, len(items) // (count * 8)))  # few round trips, still balanced
-    with ProcessPoolExecutor(count, initializer=_start, initargs=(job,)) as pool:
+    pool = ProcessPoolExecutor(count, initializer=_start, initargs=(job,))
+    try:
         yield from _counted(pool.map(_run, items, chunksize=chunk), len(items), progress)
+    finally:  # on Ctrl-C (or an error) drop the files not yet started, rather than check them all
+        pool.shutdown(cancel_futures=True)
 
 
 def _counted(results: Iterator[Result], total: int, progress: Progress | None) -> Iterator[Result]:
@@ -51,6 +55,7 @@ def _counted(results: Iterator[Result], total: int, progress: Progress | None) -
 def _start(job: Callable) -> None:
     global _job
     _job = job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent stops the run
 
 
 def _run(item):
