@@ -34,7 +34,7 @@ def _walk(folder: str, levels: list[Globs], wanted: Callable[[str], bool]) -> It
         if entry.is_file() and wanted(entry.name) and not ignored(entry.path, False, levels):
             yield entry.path
     for entry in visible:
-        if entry.is_dir() and not ignored(entry.path, True, levels):
+        if entry.is_dir(follow_symlinks=False) and not ignored(entry.path, True, levels):  # as os.walk: no loops
             yield from _walk(entry.path, levels, wanted)
 
 

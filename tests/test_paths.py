@@ -92,6 +92,12 @@ def test_gitignore_files_are_followed_in_walks(newsroom):
     assert run("check", "-f", "json", "news/x.tmp.txt").json()["summary"]["files"] == 1
 
 
+def test_walks_do_not_follow_links_to_folders(newsroom):
+    (newsroom / "news" / "loop").symlink_to(newsroom)
+    checked = [f["path"] for f in run("check", "-f", "json", "news").json()["files"]]
+    assert checked == ["news/hifter.txt"]
+
+
 @pytest.mark.parametrize("body, line, message", [
     ("exclude: 3\n", 2, "'exclude' must be a list of path globs such as 'archive/**', not int 3"),
     ("overrides: {files: x}\n", 2,
