@@ -6,6 +6,8 @@ import shutil
 from collections import Counter
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import ROOT, SEED, rules, run
@@ -148,3 +150,33 @@ def test_markdown_prose_has_exactly_the_words_the_parser_reads_as_text(source):
                        for child in token.children if child.type == "text" for word in words(child.content))
     prose = view(Document("a.md", source)).text
     assert Counter(word.text for word in words(prose)) == expected
+
+
+# Markup of both formats, line ends of every kind, the words the rules look for, and any Unicode.
+MARKUP = st.one_of(
+    st.sampled_from(["Hifter", "Rejep", "goverment", " ", "\n", "\r\n", "\r", "\t", "> ", "- ", "1. ", "# ",
+                     "*", "_", "`", "```", "~~", "[", "](", ")", "<", ">", "</", "<p>", "<code>", "</code>",
+                     "<!--", "-->", "<!-- copydesk-disable -->", "&amp;", "&#x41;", "\\", "|", "---",
+                     "http://x.org/Hifter", " [sic]", "\ufeff", "\u2028"]),
+    st.text(max_size=4))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(MARKUP, max_size=60), suffix=st.sampled_from([".md", ".html"]))
+def test_any_markup_keeps_offsets_and_findings_point_at_their_text(pieces, suffix):
+    text = "".join(pieces)
+    document = Document("a" + suffix, text)
+    prose = view(document).text
+    assert len(prose) == len(text)
+    assert Document("p", prose).line_starts == document.line_starts
+    assert all(p == t or p in (" ", "\ufffc") for p, t in zip(prose, text))
+    for finding in lint_text(text, rules(PROPERTY_RULES), path=document.path):
+        start = document.line_starts[finding.line - 1] + finding.column - 1
+        end = document.line_starts[finding.end_line - 1] + finding.end_column - 1
+        assert 0 <= start < end <= len(text) and text[start:end] == finding.text
+
+
+PROPERTY_RULES = HAFTAR + """  terms: {type: substitution, replace: {Rejep: Recep}}
+  spelling: {type: spelling}
+  doubled: {type: pattern, pattern: '\\b(\\w+)\\s+\\1\\b', message: doubled}
+"""
