@@ -116,3 +116,11 @@ def test_sic_spares_a_variants_check_by_its_type_name():
     assert [(f.column, f.rule) for f in lint_text(text, ruleset)] == [(18, "haftar"), (18, "variants")]
     ruleset.checks[-1].type_name = "pattern"  # the same check under another type name is not spared
     assert (1, "variants") in [(f.column, f.rule) for f in lint_text(text, ruleset)]
+
+
+def test_comments_inside_code_are_not_directives_and_inline_ones_are():
+    text = ("```html\n<!-- copydesk-disable -->\n```\n\nHifter met Rejep. `<!-- copydesk-disable -->`\n"
+            "Hifter met Rejep. <!-- copydesk-disable-next-line terms -->\nHifter met Rejep.\n")
+    assert found(text, "a.md") == [(5, "haftar"), (5, "terms"), (6, "haftar"), (6, "terms"), (7, "haftar")]
+    html = "<script>// <!-- copydesk-disable --></script><style>/* <!-- copydesk-disable --> */</style>\n<p>Hifter</p>\n"
+    assert found(html, "a.html") == [(2, "haftar")]
