@@ -14,6 +14,7 @@ from conftest import ROOT, SEED, SHARED, run, write_rules
 FIXTURES = ROOT / "tests" / "fixtures"
 PACKAGED = str(ROOT / "rules.yaml")
 ARTICLES = [str(SEED), str(FIXTURES / "hifter-visit.md"), str(FIXTURES / "hifter-visit.html")]
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +22,12 @@ def expected() -> list[dict]:
     return run("check", "-c", PACKAGED, "-f", "json", *ARTICLES).json()["findings"]
 
 
+@pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason="the shared folder with the SARIF schema is not beside this clone")
 def test_sarif_is_valid_against_the_official_schema_and_matches_the_findings(expected):
     result = run("check", "-c", PACKAGED, "-f", "sarif", *ARTICLES)
     assert result.exit_code == 1
     log = json.loads(result.stdout)
-    schema = json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.validate(log, schema)
     sarif_run = log["runs"][0]
     assert sarif_run["columnKind"] == "unicodeCodePoints"
