@@ -51,13 +51,13 @@ class RuleSet:
     checks: list[Check]
     matcher: PhraseMatcher
     accepted: frozenset[str]
-    configured: list[Check] = field(default_factory=list)  # every rule, enabled or not, in file order
+    configured: list[Check]  # every rule, enabled or not, in file order (``checks``: the enabled ones)
     exclude: Globs | None = None
     overrides: list[Override] = field(default_factory=list)
 
     @property
     def rule_ids(self) -> list[str]:
-        return [check.id for check in self.configured or self.checks]
+        return [check.id for check in self.configured]
 
     def active(self, path: str) -> list[tuple[Check, Severity]]:
         """The checks that run on this file, with their severity there (overrides applied)."""

@@ -84,7 +84,7 @@ class Linter:
         severities = {check.id: severity for check, severity in self.rules.active(document.path)
                       if self.selection.runs(check)}
         context = Context(document, self.rules.matcher, self.rules.accepted, batch, prose.text)
-        reported = [(check, problem) for check in self.rules.configured or self.rules.checks
+        reported = [(check, problem) for check in self.rules.configured
                     if check.id in severities for problem in check.check(context)
                     if self.selection.wants(problem.rule or check.id)]
         if prose.text != document.text:

@@ -40,7 +40,7 @@ def first_paragraph(text: str) -> str:
 def rule_docs(rules: "RuleSet") -> list[RuleDoc]:
     enabled = {check.id for check in rules.checks}
     docs = []
-    for check in rules.configured or rules.checks:
+    for check in rules.configured:
         documentation = type_documentation(check)
         docs.append(RuleDoc(check.id, check.type_name, check.severity, check.id in enabled,
                             check.summary(), first_paragraph(documentation), documentation))
