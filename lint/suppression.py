@@ -25,10 +25,11 @@ from .prose import Comment
 
 DIRECTIVE = regex.compile(r"\s*copydesk-(\S*)(.*)", regex.DOTALL)
 KINDS = ("disable", "enable", "disable-next-line")
-RULE_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/\S+)?")
 
-# The rest of the word (a possessive), closing quotes or emphasis, then [sic].
-SIC = regex.compile(r"[\p{L}\p{M}\p{N}'’]*[\"”’'*_)]*\s*[*_(]*\[sic\]", regex.IGNORECASE)
+# The rest of the word (a possessive), closing quotes or emphasis, spacing within the line or
+# across one line break (tags blanked out leave long runs of spaces), then [sic].
+SIC = regex.compile(r"[\p{L}\p{M}\p{N}'’]*(?:[\"”’'*_)]|[^\S\r\n])*(?:\r\n|\r|\n)?(?:[*_(]|[^\S\r\n])*\[sic\]",
+                    regex.IGNORECASE)
 SIC_TYPES = frozenset({"names", "variants", "spelling"})
 
 
@@ -91,7 +92,7 @@ class Suppressions:
         if kind not in KINDS:
             return (f"'copydesk-{kind}' is not a copydesk comment; write "
                     + ", ".join(f"copydesk-{k}" for k in KINDS[:-1]) + f" or copydesk-{KINDS[-1]}")
-        unknown = sorted(i for i in ids if not RULE_ID.fullmatch(i) or i.split("/", 1)[0] not in known)
+        unknown = sorted(i for i in ids if i.split("/", 1)[0] not in known)
         if unknown:
             return f"copydesk-{kind} names no rule of the rules file: {', '.join(unknown)}"
         return None

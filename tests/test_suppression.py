@@ -88,6 +88,8 @@ def test_sic_spares_names_variants_and_spelling_only():
 def test_sic_must_follow_the_word():
     text = "Hifter met the goverment. [sic] is not here. *Hifter* *[sic]*\n"
     assert found(text, "a.md") == [(1, "haftar"), (1, "spelling")]
+    assert found("<p>Hifter</p>\n\n<p>[sic] starts a paragraph</p>\n", "a.html") == [(1, "haftar")]
+    assert found("<p>“<i>Hifter</i>” \n <i>[sic]</i></p>\n", "a.html") == []
 
 
 def test_sic_spares_the_variants_rule():
