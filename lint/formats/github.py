@@ -20,7 +20,7 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 def render(report: Report, terminal: bool = False) -> str:
     lines = [command(COMMANDS[finding.severity], properties(finding), message(finding))
              for finding in report.findings]
-    lines += [command("error", {"file": error.path, "title": "copydesk: file not checked"}, error.message)
+    lines += [command("error", {"file": error.path, "title": "copydesk error"}, error.message)
               for error in report.errors]
     return "".join(line + "\n" for line in lines)
 
