@@ -147,7 +147,6 @@ class Variants(Check):
         text, found = context.text, context.words
         headlines = caps_lines(text)
         names = [index for index, word in enumerate(found) if self._is_name(context, index, headlines)]
-        is_name = set(names)
         capitalised = {index for index, word in enumerate(found) if word.text[0].isupper()}
         covered = [(hit.start, hit.end) for hit in context.all_hits]
         usages: dict[str, Usage] = {}
