@@ -77,7 +77,7 @@ class Spelling:
     sounds: tuple[str, ...]      # one symbol per sound
     consonants: int
 
-    @property
+    @functools.cached_property  # spellings are memoised, and compared with many others
     def skeleton(self) -> str:
         """Consonant classes only: the coarse key that rapidfuzz compares first."""
         return "".join(_COARSE.get(sound, sound) for sound in self.sounds if not is_vowel(sound))

@@ -96,6 +96,17 @@ def name_groups(value: Any) -> tuple[tuple[str, ...], ...]:
     return groups
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def one_name(a: str, b: str, language: str) -> bool:
+    """Whether two spellings may be one name, whatever the article says of them. Memoised:
+    an article compares each of its names with the others, and an edition names the same
+    people again and again."""
+    first, second = spelling(a), spelling(b)
+    if not maybe_close(first, second):
+        return False
+    return judge(first, second, known=established(a, language) + established(b, language))
+
+
 def established(word: str, language: str = "en-US") -> bool:
     """A one-word spelling the English dictionary knows (Kiev, Gaddafi, Gaza)."""
     return " " not in word and "-" not in word and load(language).known(fold(word))
@@ -219,14 +230,10 @@ class Variants(Check):
         return variant_of
 
     def _related(self, one: str, other: str, usages: dict[str, Usage]) -> bool:
-        if other in self._apart.get(fold_letters(one), ()):
+        if self._apart and other in self._apart.get(fold_letters(one), ()):
             return False
         a, b = usages[one], usages[other]
-        first, second = spelling(a.shown), spelling(b.shown)
-        if not maybe_close(first, second):
-            return False
-        known = established(a.shown, self.language) + established(b.shown, self.language)
-        return judge(first, second, known=known) and not self._two_people(a, b)
+        return one_name(a.shown, b.shown, self.language) and not self._two_people(a, b)
 
     def _two_people(self, a: Usage, b: Usage) -> bool:
         """The article uses the two spellings as different names: one always as a first
