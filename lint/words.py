@@ -17,6 +17,7 @@ import regex
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
 POSSESSIVE = regex.compile(r"['’]s$|(?<=s)['’]$", regex.IGNORECASE)
 DASHES = "-‐‑‒–—―"
+ASCII_LOWER = regex.compile(r"[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ def fold_separator(between: str) -> str | None:
 
 
 def is_all_caps(text: str) -> bool:
+    if ASCII_LOWER.search(text):
+        return False  # most words and lines: no need to look at every letter
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
