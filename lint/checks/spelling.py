@@ -29,6 +29,7 @@ en-IE, en-ZA, en-IN) accepts British spellings such as "colour" and "realise".
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Iterable, Iterator
 
@@ -43,6 +44,8 @@ from .base import Check, Option, OptionError, text, text_list
 NAME_PARTICLES = frozenset({"al", "el", "ad", "ag", "ar", "as", "ash", "at", "az", "an", "ibn", "bin",
                             "bint", "abu", "abd", "abdel", "abdul", "bou", "ben", "ould", "wal"})
 WEB_ADDRESS = regex.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+WEB_CLUE = regex.compile(r"@|www\.|https?://")
+RUN, RUN_BEFORE = regex.compile(r"\S+"), regex.compile(r"\S*", regex.REVERSE)
 SENTENCE_END = ".!?:;…"
 OPENERS = "\"'“‘«([{*•–—-_ \t"
 
@@ -96,27 +99,29 @@ class Spelling(Check):
 
     def check(self, context: Context) -> Iterator[Problem]:
         text = context.text
-        unknown = [(word, stem) for word in context.words
-                   if self._unknown(stem := text[word.start:word.stem_end], context.accepted)]
+        unknown = []
+        verdicts = self._verdicts
+        for word in context.words:  # the hottest loop of the rule: a dictionary look-up per word
+            stem = word.text if word.stem_end == word.end else text[word.start:word.stem_end]
+            verdict = verdicts.get(stem)
+            if verdict or verdict is None and self._unknown(stem, context.accepted):
+                unknown.append((word, stem))
         if not unknown:
             return
         dictionary = self.dictionary
-        used_words = {fold(word.text) for word in context.words}
-        names = {fold(text[w.start:w.stem_end]) for w in context.words
-                 if text[w.start].isupper() and not starts_sentence(text, w.start)}
-        web_addresses = [match.span() for match in WEB_ADDRESS.finditer(text)]
+        evidence = Evidence(context)
         for word, stem in unknown:
             key = fold(stem)
-            if (any(start <= word.start < end for start, end in web_addresses) or is_particle(text, word, key)
+            if (evidence.in_web_address(word.start) or is_particle(text, word, key)
                     or joins_hyphenated(text, word, dictionary)):
                 continue
             if not stem[0].isupper():
                 suggestions = [candidate for candidate, _ in dictionary.suggest(key)]
             elif starts_sentence(text, word.start):
-                suggestions = [] if key in names else close_words(dictionary, key)
+                suggestions = [] if key in evidence.names else close_words(dictionary, key)
             else:
                 suggestions = [candidate for candidate in dictionary.one_edit(key)
-                               if candidate[0] == key[0] and len(key) >= 4 and candidate in used_words]
+                               if candidate[0] == key[0] and len(key) >= 4 and candidate in evidence.used_words]
                 if not suggestions:
                     continue
             if stem[0].isupper() and not suggestions:
@@ -126,6 +131,42 @@ class Spelling(Check):
             if shown:
                 message += "; did you mean " + " or ".join(f'"{s}"' for s in shown) + "?"
             yield Problem(word.start, word.stem_end, message, shown)
+
+
+class Evidence:
+    """What the article says about its words, gathered only if an unknown word needs it."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+
+    @functools.cached_property
+    def used_words(self) -> set[str]:
+        return {fold(word.text) for word in self.context.words}
+
+    @functools.cached_property
+    def names(self) -> set[str]:
+        """Words this article capitalises in mid-sentence."""
+        text = self.context.text
+        return {fold(text[w.start:w.stem_end]) for w in self.context.words
+                if text[w.start].isupper() and not starts_sentence(text, w.start)}
+
+    @functools.cached_property
+    def web_addresses(self) -> list[tuple[int, int]]:
+        """WEB_ADDRESS's matches, looked for only in the runs of non-spacing characters that
+        have an @, www. or http:// (an address never spans spacing): scanning every word for an
+        @ costs more than the whole rule."""
+        text, spans, run_end = self.context.text, [], -1
+        for clue in WEB_CLUE.finditer(text):
+            if clue.start() < run_end:
+                continue
+            run_start = RUN_BEFORE.match(text, 0, clue.start()).start()
+            run_end = RUN.match(text, clue.start()).end()
+            spans += [(run_start + match.start(), run_start + match.end())
+                      for match in WEB_ADDRESS.finditer(text[run_start:run_end])]
+        return spans
+
+    def in_web_address(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.web_addresses)
 
 
 def judged(stem: str) -> bool:
