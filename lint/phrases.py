@@ -67,8 +67,14 @@ class PhraseMatcher:
     def find(self, text: str, text_words: list[Word]) -> list[Hit]:
         hits: list[Hit] = []
         folded = [fold(w.text) for w in text_words]
+        prefixes, entries = self._prefixes, self._entries
         index = 0
         while index < len(text_words):
+            word = text_words[index]
+            if folded[index] not in prefixes and (
+                    word.stem_end == word.end or fold(text[word.start:word.stem_end]) not in entries):
+                index += 1  # no phrase starts with this word: most words of any text
+                continue
             best = self._longest_at(text, text_words, folded, index)
             if best is None:
                 index += 1

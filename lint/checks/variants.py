@@ -157,8 +157,9 @@ class Variants(Check):
         """Spelling key -> its usage, in order of first use."""
         text, found = context.text, context.words
         headlines = caps_lines(text)
-        names = [index for index, word in enumerate(found) if self._is_name(context, index, headlines)]
-        capitalised = {index for index, word in enumerate(found) if word.text[0].isupper()}
+        capitals = [index for index, word in enumerate(found) if word.text[0].isupper()]
+        names = [index for index in capitals if self._is_name(context, index, headlines)]
+        capitalised = set(capitals)
         covered = [(hit.start, hit.end) for hit in context.all_hits]
         usages: dict[str, Usage] = {}
         # Two words written elsewhere as one (Ansar Allah / Ansarallah) are one name here.
