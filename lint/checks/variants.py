@@ -56,6 +56,7 @@ import regex
 from ..context import Context
 from ..engines.dictionary import load
 from ..finding import Problem
+from ..spans import Spans
 from ..transliteration import fold_letters, judge, maybe_close, spelling
 from ..words import DASHES, Word, fold, is_all_caps, match_case
 from .base import Check, Option, OptionError, describe, text_list
@@ -160,7 +161,8 @@ class Variants(Check):
         capitals = [index for index, word in enumerate(found) if word.text[0].isupper()]
         names = [index for index in capitals if self._is_name(context, index, headlines)]
         capitalised = set(capitals)
-        covered = [(hit.start, hit.end) for hit in context.all_hits]
+        covered = Spans()
+        covered.add(context.all_hits)
         usages: dict[str, Usage] = {}
         # Two words written elsewhere as one (Ansar Allah / Ansarallah) are one name here.
         single = {spelling(found[index].text).body for index in names}
@@ -180,7 +182,7 @@ class Variants(Check):
             end = found[last].stem_end
             form = text[start:end]
             usage = usages.setdefault(_key(form), Usage())
-            usage.spans.append((start, end, any(s < end and start < e for s, e in covered)))
+            usage.spans.append((start, end, covered.overlaps(start, end)))
             usage.forms[form] += 1
             if _within(headlines, word.start):
                 continue  # in a headline every word has a capital: no sign of who is who
@@ -297,6 +299,7 @@ class Variants(Check):
         return minority
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(form: str) -> str:
     """Spellings that are the same but for case, apostrophes and kinds of dash or space."""
     return " ".join(fold(form).replace("’", "'").translate({ord(d): "-" for d in DASHES}).split())
