@@ -28,6 +28,21 @@ class Context:
         return words(self.text)
 
     @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        """(start, end) of each line that is not empty, without its line end."""
+        starts = self.document.line_starts
+        text = self.document.text
+        spans = []
+        for start, end in zip(starts, [*starts[1:], len(text)]):
+            if text.endswith("\r\n", start, end):
+                end -= 2
+            elif text.endswith(("\n", "\r"), start, end):
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+        return spans
+
+    @cached_property
     def all_hits(self) -> list[Hit]:
         """Where any rule's names and terms occur, in text order."""
         return self._matcher.find(self.text, self.words)

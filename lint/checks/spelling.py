@@ -45,6 +45,8 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "ag", "ar", "as", "ash", "at", "az
                             "bint", "abu", "abd", "abdel", "abdul", "bou", "ben", "ould", "wal"})
 WEB_ADDRESS = regex.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 WEB_CLUE = regex.compile(r"@|www\.|https?://")
+LETTERS_DASH, DASH_LETTERS = regex.compile(r"([\p{L}]+)-$"), regex.compile(r"-([\p{L}]+)")
+BEFORE_NAME = regex.compile(r"[-‐‑–\s]+(\p{Lu})")
 RUN, RUN_BEFORE = regex.compile(r"\S+"), regex.compile(r"\S*", regex.REVERSE)
 SENTENCE_END = ".!?:;…"
 OPENERS = "\"'“‘«([{*•–—-_ \t"
@@ -197,8 +199,8 @@ def starts_sentence(text: str, offset: int) -> bool:
 
 def joins_hyphenated(text: str, word: Word, dictionary: Dictionary) -> bool:
     """co-ordinator, e-mail: the parts of a hyphenated word written as one known word."""
-    before = regex.search(r"([\p{L}]+)-$", text[max(0, word.start - 20):word.start])
-    after = regex.match(r"-([\p{L}]+)", text[word.end:word.end + 20])
+    before = LETTERS_DASH.search(text[max(0, word.start - 20):word.start])
+    after = DASH_LETTERS.match(text[word.end:word.end + 20])
     return (before is not None and dictionary.known(fold(before.group(1) + word.text))
             or after is not None and dictionary.known(fold(word.text + after.group(1))))
 
@@ -207,5 +209,5 @@ def is_particle(text: str, word: Word, key: str) -> bool:
     """al-, el-, ibn, abu... before a name: part of the name, not an English word."""
     if key not in NAME_PARTICLES:
         return False
-    following = regex.match(r"[-‐‑–\s]+(\p{Lu})", text[word.end:word.end + 4])
+    following = BEFORE_NAME.match(text[word.end:word.end + 4])
     return following is not None

@@ -52,6 +52,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 import regex
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from ..context import Context
 from ..engines.dictionary import load
@@ -75,6 +77,8 @@ ARTICLES = frozenset({"al", "el"})
 ASSIMILATED_ARTICLES = frozenset({"ad", "ed", "as", "es", "ash", "esh", "at", "et", "az", "ez", "ar", "er", "an", "en",
                                   "ul"})
 INNER_CAPITAL = regex.compile(r"(?<=\p{Ll})\p{Lu}")
+SCOTTISH = regex.compile(r"Ma?c\p{Lu}")  # McDonald, MacArthur: inner capitals of a name
+LINE = regex.compile(r"[^\r\n]+")
 
 
 def scope(value: Any) -> str:
@@ -204,12 +208,12 @@ class Variants(Check):
         word: Word = context.words[index]
         text = context.text
         stem = text[word.start:word.stem_end]
-        if len(stem) < 2 or not stem[0].isupper() or any(char.isdigit() for char in stem):
+        if len(stem) < 2 or not stem[0].isupper() or any(map(str.isdigit, stem)):
             return False
         in_headline = _within(headlines, word.start)
         if is_all_caps(stem.removesuffix("s")) and not in_headline:
             return False  # an acronym (SANA, MPs): never a spelling of a name
-        if INNER_CAPITAL.search(stem) and not regex.match(r"Ma?c\p{Lu}", stem):
+        if INNER_CAPITAL.search(stem) and not SCOTTISH.match(stem):
             return False  # a brand or a hashtag (WeBank, BrexitDay), not a transliteration
         dictionary = load(self.language)
         key = fold(stem)
@@ -221,13 +225,20 @@ class Variants(Check):
         return not dictionary.known(key)
 
     def groups(self, usages: dict[str, Usage], rank: Iterable[str]) -> dict[str, str]:
-        """Spelling key -> the key of the spelling it is a variant of (heads map to none)."""
+        """Spelling key -> the key of the spelling it is a variant of (heads map to none).
+        Each spelling is judged only against the heads that pass the first test of
+        ``one_name`` (skeletons at most two edits apart), which rapidfuzz finds at once."""
         heads: list[str] = []
+        skeletons: list[str] = []
         variant_of: dict[str, str] = {}
         for key in rank:
-            head = next((head for head in heads if self._related(key, head, usages)), None)
+            skeleton = spelling(usages[key].shown).skeleton
+            close = sorted(index for _, _, index in process.extract(
+                skeleton, skeletons, scorer=Levenshtein.distance, score_cutoff=2, limit=None))
+            head = next((heads[index] for index in close if self._related(key, heads[index], usages)), None)
             if head is None:
                 heads.append(key)
+                skeletons.append(skeleton)
             else:
                 variant_of[key] = head
         return variant_of
@@ -335,8 +346,8 @@ def _neighbour(text: str, found: list[Word], names: set[int], index: int, step: 
 
 def caps_lines(text: str) -> list[tuple[int, int]]:
     """Where the lines written all in capitals (headlines) are: (start, end) offsets."""
-    return [match.span() for match in regex.finditer(r"[^\r\n]+", text) if is_all_caps(match.group())]
+    return [match.span() for match in LINE.finditer(text) if is_all_caps(match.group())]
 
 
 def _within(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(start <= offset < end for start, end in spans)
+    return bool(spans) and any(start <= offset < end for start, end in spans)

@@ -17,11 +17,10 @@ import os
 from dataclasses import dataclass
 from typing import Callable
 
-import regex
 
 from ..document import LINE_END, Document
 from . import html, markdown
-from .layout import PLACEHOLDER, Layout, blank
+from .layout import PLACEHOLDER, Layout, blank, line_starts_of
 
 __all__ = ["PLACEHOLDER", "Comment", "Prose", "view"]
 from .urls import url_spans
@@ -78,7 +77,7 @@ def restore_line_ends(normal: str, document: Document) -> str:
 
 
 def _comments(layout: Layout, normal: str, document: Document):
-    starts = [0] + [match.end() for match in regex.finditer("\n", normal)]
+    starts = line_starts_of(normal)
 
     def to_document(offset: int) -> int:
         line = bisect.bisect_right(starts, offset) - 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from .layout import OTHER, PROSE, Layout
+from .layout import OTHER, PROSE, Layout, line_starts_of
 
 # Elements whose content is not prose: programs, styles, code and machine output.
 NOT_PROSE = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "template"})
@@ -27,7 +27,7 @@ class _Reader(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)  # references arrive apart from text, at their place
         self.found = Layout.of(text)
-        self.line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        self.line_starts = line_starts_of(text)
         self.inside = 0  # depth of NOT_PROSE elements
 
     def position(self) -> int:

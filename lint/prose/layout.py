@@ -8,9 +8,15 @@ from dataclasses import dataclass, field
 MARKUP, PROSE, OTHER = 0, 1, 2  # what a character is: markup (tags, emphasis marks), prose, or other content
 RUN = re.compile(rb"\x00+|\x01+|\x02+")
 NOT_LINE_END = re.compile(r"[^\n\r]+")
+LF = re.compile("\n")
 # Content that is not prose (code, an image, a URL) becomes this, not a space: it is something,
 # so the words on either side of it do not join into one phrase or a doubled word.
 PLACEHOLDER = "\ufffc"
+
+
+def line_starts_of(text: str) -> list[int]:
+    """Where each line of an LF-only text starts."""
+    return [0, *(match.end() for match in LF.finditer(text))]
 
 
 def blank(text: str, filler: str = " ") -> str:

@@ -23,7 +23,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from . import html
-from .layout import MARKUP, OTHER, PROSE, Layout
+from .layout import MARKUP, OTHER, PROSE, Layout, line_starts_of
 
 SPANS = "copydesk_spans"  # env key: (rule, start, end, link label end) of the inline parse under way
 Rule = Callable[[StateInline, bool], bool]
@@ -65,7 +65,7 @@ def layout(text: str) -> Layout:
     env: dict = {}
     tokens = parser.parse(text, env)
     found = Layout.of(text)
-    line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    line_starts = line_starts_of(text)
     lines = text.split("\n")
     cursors: dict[int, int] = {}  # per source line, where the next table cell's search starts
     for index, token in enumerate(tokens):
@@ -109,7 +109,7 @@ def _inline(parser: MarkdownIt, env: dict, content: str, starts: list[int], foun
     spans: list[tuple[str, int, int, int]] = []
     env[SPANS] = spans
     parser.inline.parse(content, parser, env, [])
-    line_offsets = [0] + [index + 1 for index, char in enumerate(content) if char == "\n"]
+    line_offsets = line_starts_of(content)
 
     def source(offset: int) -> int:
         line = bisect.bisect_right(line_offsets, offset) - 1
