@@ -19,6 +19,7 @@ rapidfuzz finds the few pairs worth aligning among all the names of a batch.
 from __future__ import annotations
 
 import functools
+import math
 import unicodedata
 from dataclasses import dataclass
 
@@ -191,8 +192,9 @@ def _change(a: str, b: str) -> float:
     return VOWEL_CHANGE if is_vowel(a) and is_vowel(b) else CONSONANT_GAP + (0.0 if is_vowel(a) == is_vowel(b) else 0.5)
 
 
-def distance(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """Weighted edit distance between two sound sequences (with transpositions)."""
+def distance(a: tuple[str, ...], b: tuple[str, ...], cutoff: float = math.inf) -> float:
+    """Weighted edit distance between two sound sequences (with transpositions); once it
+    must exceed ``cutoff``, some figure above ``cutoff`` instead of the exact one."""
     rows = [[0.0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for i in range(1, len(a) + 1):
         rows[i][0] = rows[i - 1][0] + _gap(a[i - 1], i == len(a))
@@ -206,6 +208,10 @@ def distance(a: tuple[str, ...], b: tuple[str, ...]) -> float:
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 best = min(best, rows[i - 2][j - 2] + TRANSPOSITION)
             rows[i][j] = best
+        # Costs are never negative and a cell looks back two rows at most (a transposition):
+        # when two rows in a row are all above the cutoff, so is every cell after them.
+        if min(rows[i]) > cutoff and min(rows[i - 1]) > cutoff:
+            return min(rows[i])
     return rows[-1][-1]
 
 
@@ -240,10 +246,10 @@ def is_derivation(a: str, b: str) -> bool:
     return not any(ending[:1] == "i" and a[stem - 1] in VOWELS for ending in endings)
 
 
-def score(a: Spelling, b: Spelling) -> float:
+def score(a: Spelling, b: Spelling, cutoff: float = math.inf) -> float:
     """How far two spellings are, in edits of sound (0 = the same spelling but for case,
-    diacritics, apostrophes, spacing or doubled letters)."""
-    return distance(a.sounds, b.sounds)
+    diacritics, apostrophes, spacing or doubled letters); past ``cutoff``, not exactly."""
+    return distance(a.sounds, b.sounds, cutoff)
 
 
 def same_name(a: str, b: str, *, known: int = 0) -> bool:
@@ -261,7 +267,7 @@ def judge(a: Spelling, b: Spelling, *, known: int = 0) -> bool:
     limit = allowance(max(a.consonants, b.consonants))
     if known:
         limit = min(limit, BOTH_KNOWN_ALLOWANCE if known > 1 else KNOWN_ALLOWANCE)
-    return score(a, b) <= limit + 1e-9
+    return score(a, b, limit + 1e-9) <= limit + 1e-9
 
 
 def maybe_close(a: Spelling, b: Spelling) -> bool:

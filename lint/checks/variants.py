@@ -112,6 +112,23 @@ def one_name(a: str, b: str, language: str) -> bool:
     return judge(first, second, known=established(a, language) + established(b, language))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def name_evidence(stem: str, in_headline: bool, language: str) -> tuple[bool, bool]:
+    """Whether a word (without its possessive) may be a name, wherever it stands, and whether
+    the English dictionary knows it. Memoised: a text names the same people many times."""
+    if len(stem) < 2 or not stem[0].isupper() or any(map(str.isdigit, stem)):
+        return False, False
+    if is_all_caps(stem.removesuffix("s")) and not in_headline:
+        return False, False  # an acronym (SANA, MPs): never a spelling of a name
+    if INNER_CAPITAL.search(stem) and not SCOTTISH.match(stem):
+        return False, False  # a brand or a hashtag (WeBank, BrexitDay), not a transliteration
+    dictionary = load(language)
+    key = fold(stem)
+    if dictionary.frequencies.get(key, 0) >= ORDINARY_FREQUENCY or key in ARTICLES | ASSIMILATED_ARTICLES:
+        return False, False
+    return True, dictionary.known(key)
+
+
 def established(word: str, language: str = "en-US") -> bool:
     """A one-word spelling the English dictionary knows (Kiev, Gaddafi, Gaza)."""
     return " " not in word and "-" not in word and load(language).known(fold(word))
@@ -207,22 +224,14 @@ class Variants(Check):
     def _is_name(self, context: Context, index: int, headlines: list[tuple[int, int]]) -> bool:
         word: Word = context.words[index]
         text = context.text
-        stem = text[word.start:word.stem_end]
-        if len(stem) < 2 or not stem[0].isupper() or any(map(str.isdigit, stem)):
-            return False
         in_headline = _within(headlines, word.start)
-        if is_all_caps(stem.removesuffix("s")) and not in_headline:
-            return False  # an acronym (SANA, MPs): never a spelling of a name
-        if INNER_CAPITAL.search(stem) and not SCOTTISH.match(stem):
-            return False  # a brand or a hashtag (WeBank, BrexitDay), not a transliteration
-        dictionary = load(self.language)
-        key = fold(stem)
-        if dictionary.frequencies.get(key, 0) >= ORDINARY_FREQUENCY or key in ARTICLES | ASSIMILATED_ARTICLES:
+        may_be, known = name_evidence(text[word.start:word.stem_end], in_headline, self.language)
+        if not may_be:
             return False
         if not starts_sentence(text, word.start) and not in_headline:
             return True
         # Capitals say nothing here: a name only if no dictionary knows the word.
-        return not dictionary.known(key)
+        return not known
 
     def groups(self, usages: dict[str, Usage], rank: Iterable[str]) -> dict[str, str]:
         """Spelling key -> the key of the spelling it is a variant of (heads map to none).
