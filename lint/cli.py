@@ -9,6 +9,7 @@ from typing import NoReturn
 import click
 
 from . import __version__, config
+from .cache import DEFAULT_FOLDER
 from .files import STDIN
 from .finding import SEVERITY_NAMES, Severity
 from .formats import FORMATS
@@ -57,9 +58,12 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help=f"Check files in this many processes. Default: this machine's cores ({cores()}), "
                    f"or one for fewer than {SMALL_RUN} files.")
+@click.option("--cache-dir", metavar="DIR", default=DEFAULT_FOLDER, show_default=True, envvar="COPYDESK_CACHE_DIR",
+              help="Keep results here and reuse those of unchanged files (also $COPYDESK_CACHE_DIR).")
+@click.option("--no-cache", is_flag=True, help="Check every file; neither read nor write the cache.")
 def check(paths: tuple[str, ...], config_path: str | None, format_name: str, output: str | None,
           select: str | None, ignore: str | None, fail_on: str, color: bool | None,
-          fix: bool, diff: bool, jobs: int | None) -> None:
+          fix: bool, diff: bool, jobs: int | None, cache_dir: str, no_cache: bool) -> None:
     """Check PATHS: files, folders (walked for .txt, .md and .html) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
@@ -80,7 +84,8 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     mode = Mode.FIX if fix else Mode.DIFF if diff else Mode.CHECK
     progress = ProgressBar(sys.stderr)
     try:
-        report = lint_paths(list(paths), rules, selection, jobs=jobs, mode=mode, progress=progress)
+        report = lint_paths(list(paths), rules, selection, jobs=jobs, mode=mode, progress=progress,
+                            cache=None if no_cache else cache_dir)
     finally:
         progress.close()
     for error in report.errors:

@@ -8,6 +8,7 @@ rules are compiled here, once, into a single phrase matcher.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 from dataclasses import dataclass, field
 from importlib import resources
@@ -54,6 +55,7 @@ class RuleSet:
     configured: list[Check]  # every rule, enabled or not, in file order (``checks``: the enabled ones)
     exclude: Globs | None = None
     overrides: list[Override] = field(default_factory=list)
+    digest: str = ""  # of the rules file's text: part of what cached results depend on
 
     @property
     def rule_ids(self) -> list[str]:
@@ -167,7 +169,8 @@ class _Parser:
         enabled = [check for check in checks if rules[check.id].get("enabled", True)]
         exclude = self._globs(data["exclude"], "exclude") if "exclude" in data else None
         overrides = self._overrides(data.get("overrides", []), [check.id for check in checks])
-        return RuleSet(self.path, language, enabled, matcher, accepted, checks, exclude, overrides)
+        return RuleSet(self.path, language, enabled, matcher, accepted, checks, exclude, overrides,
+                       hashlib.sha256(text.encode("utf-8")).hexdigest())
 
     def _globs(self, value: Any, *where: Any) -> Globs:
         if isinstance(value, str):

@@ -4,11 +4,13 @@ parallel runner sends to each worker: it pickles, and builds its linter once per
 from __future__ import annotations
 
 import enum
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from . import files, fix
+from .cache import Cache, digest
 from .config import RuleSet
 from .document import Document, DocumentError
 from .files import FileError
@@ -32,10 +34,15 @@ class FileJob:
     selection: Selection = Selection()
     mode: Mode = Mode.CHECK
     batch: dict[str, Any] = field(default_factory=dict)  # what batch rules learnt from all files
+    cache: Cache | None = None  # results of unchanged files (checking only; never for standard input)
 
     @cached_property
     def linter(self) -> Linter:
         return Linter(self.rules, self.selection)
+
+    @cached_property
+    def batch_digest(self) -> str:
+        return digest(self.batch)
 
     def __getstate__(self) -> dict:
         return {key: value for key, value in self.__dict__.items() if key != "linter"}
@@ -45,10 +52,18 @@ class FileJob:
         if isinstance(target, FileError):
             return None
         try:
-            document, _ = self._read(target)
+            document, _, data = self._read(target)
         except (DocumentError, OSError):
             return None
-        return self.linter.collect(document)
+        if self.cache is None or data is None:
+            return self.linter.collect(document)
+        key = self.cache.key("collect", document.path, data)
+        summary = self.cache.get(key)
+        if not isinstance(summary, dict):
+            # As stored (tuples become lists), so that a run reads the same from a miss as from a hit.
+            summary = json.loads(json.dumps(self.linter.collect(document)))
+            self.cache.put(key, summary)
+        return summary
 
     def __call__(self, target: Target) -> FileResult | FileError:
         """Lint a path, or a document already read (standard input)."""
@@ -58,15 +73,21 @@ class FileJob:
         if self.mode is Mode.FIX and isinstance(target, Document):
             return FileError(path, "standard input cannot be fixed in place; --diff shows the fixes")
         try:
-            document, snapshot = self._read(target)
+            document, snapshot, data = self._read(target)
         except DocumentError as error:
             return FileError(path, str(error))
         except OSError as error:
             return FileError(path, f"cannot read: {error.strerror}")
+        cache = self.cache if data is not None else None
+        key = cache.key("lint", document.path, self._severities(document), self.batch_digest, data) if cache else ""
+        if cache and (stored := cache.findings(key)) is not None:
+            return FileResult(document.path, stored[0], document, notes=stored[1])
         prose = view(document)
         linted = self.linter.lint_document(document, prose, self.batch)
         result = FileResult(document.path, linted.findings, document, notes=linted.notes)
         if self.mode is Mode.CHECK:
+            if cache:
+                cache.keep(key, result.findings, result.notes)
             return result
         text, fixed = fix.apply(document, prose.text, linted.findings)
         if not fixed:
@@ -84,11 +105,17 @@ class FileJob:
         relinted = self.linter.lint_document(fixed_document, batch=self.batch)
         return FileResult(document.path, relinted.findings, fixed_document, notes=relinted.notes, fixed=len(fixed))
 
-    def _read(self, target: str | Document) -> tuple[Document, fix.Snapshot | None]:
-        """The document, and for --fix the snapshot that tells later whether the file changed."""
+    def _read(self, target: str | Document) -> tuple[Document, fix.Snapshot | None, bytes | None]:
+        """The document; for --fix the snapshot that tells later whether the file changed; and
+        when results are cached, the file's bytes."""
         if isinstance(target, Document):
-            return target, None
+            return target, None, None
         if self.mode is Mode.FIX:
             snapshot = fix.Snapshot(target)
-            return Document.from_bytes(target, snapshot.data), snapshot
-        return files.read(target), None
+            return Document.from_bytes(target, snapshot.data), snapshot, None
+        data = files.read_bytes(target)
+        return Document.from_bytes(target, data), None, data if self.cache and self.mode is Mode.CHECK else None
+
+    def _severities(self, document: Document) -> list[tuple[str, int]]:
+        """The rules that apply to this file, and their severity here (overrides applied)."""
+        return [(check.id, int(severity)) for check, severity in self.rules.active(document.path)]

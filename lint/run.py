@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Iterator
 
 from . import config, files
+from .cache import Cache
 from .config import RuleSet
 from .document import Document, DocumentError
 from .finding import Finding
@@ -23,14 +25,16 @@ def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> 
 
 
 def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Selection = Selection(), *,
-               jobs: int | None = 1, mode: Mode = Mode.CHECK, progress: Progress | None = None) -> Report:
+               jobs: int | None = 1, mode: Mode = Mode.CHECK, progress: Progress | None = None,
+               cache: str | Path | None = None) -> Report:
     """Lint files, folders and '-' (standard input), in ``jobs`` processes (None: the
     machine's cores, for runs large enough to gain), in a stable order. Unreadable files
-    become report errors; every other file is still linted."""
+    become report errors; every other file is still linted. With a ``cache`` folder, the
+    results of unchanged files are reused from it and new ones kept there (see lint.cache)."""
     rules = rules or config.load(config.discover())
     report = Report(engines=rules.engines(), rules=rule_docs(rules))
     targets = list(_targets(paths, rules))
-    job = FileJob(rules, selection, mode)
+    job = FileJob(rules, selection, mode, cache=None if cache is None else Cache.open(cache, rules, selection))
     job.batch = batch_pass(job, targets, jobs)
     for result in map_in_order(job, targets, jobs, progress):
         if isinstance(result, files.FileError):

@@ -15,6 +15,7 @@ from lint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "hifter-visit-to-france.txt"
+CACHE_ENV = "COPYDESK_CACHE_DIR"
 # shared/ sits beside the repository (CI's clone, /work/main) or higher up (a worktree in /work/wt).
 SHARED = next((folder / "shared" for folder in ROOT.parents if (folder / "shared").is_dir()), ROOT.parent / "shared")
 
@@ -49,3 +50,17 @@ def rules(yaml_text: str, folder: Path | None = None) -> config.RuleSet:
 @pytest.fixture(autouse=True)
 def _no_config_from_environment(monkeypatch):
     monkeypatch.delenv(config.CONFIG_ENV, raising=False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_cache_in_the_repository(tmp_path_factory):
+    """Fixtures wider than one test cache in a temporary folder too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("session-cache")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _cache_of_its_own(monkeypatch, tmp_path_factory):
+    """Each test starts with an empty cache: what one test sets up never answers for another."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("cache")))

@@ -36,7 +36,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..context import Context
-from ..engines.dictionary import Dictionary, load
+from ..engines.dictionary import Dictionary, describe, load
 from ..finding import Problem
 from ..words import Word, fold, is_all_caps, match_case
 from .base import Check, Option, OptionError, text, text_list
@@ -97,7 +97,7 @@ class Spelling(Check):
 
     @property
     def engine(self) -> str:
-        return self.dictionary.description
+        return describe(self.language)
 
     def check(self, context: Context) -> Iterator[Problem]:
         text = context.text

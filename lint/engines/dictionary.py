@@ -51,8 +51,6 @@ class Dictionary:
         self.frequencies: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
         self.common: dict[str, float] = wordfreq.get_frequency_dict("en", wordlist="small")
         self.british = language in BRITISH_DIALECTS
-        self.description = (f"pyspellchecker {metadata.version('pyspellchecker')} + "
-                            f"wordfreq {metadata.version('wordfreq')} ({language})")
 
     @functools.lru_cache(maxsize=65536)
     def known(self, word: str) -> bool:
@@ -99,6 +97,11 @@ def edits(word: str) -> set[str]:
             | {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
             | {left + c + right[1:] for left, right in splits if right for c in letters}
             | {left + c + right for left, right in splits for c in letters})
+
+
+def describe(language: str) -> str:
+    """The dictionary's sources and versions, without loading it (a run from the cache never does)."""
+    return f"pyspellchecker {metadata.version('pyspellchecker')} + wordfreq {metadata.version('wordfreq')} ({language})"
 
 
 @functools.lru_cache(maxsize=None)
