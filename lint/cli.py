@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from . import __version__, config
+from .engines.base import EngineError
 from .finding import SEVERITY_NAMES, Severity
 from .formats import FORMATS
 from .linter import Selection, SelectionError
@@ -46,7 +47,8 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     """Check PATHS: files, folders (walked for .txt, .md and .html) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
-    2 a usage error, a bad rules file, or a file that could not be read."""
+    2 a usage error, a bad rules file, a file that could not be read, or a
+    grammar engine that cannot run."""
     if not paths:
         raise click.UsageError("name the files or folders to check, or - to read standard input")
     try:
@@ -55,7 +57,10 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
         selection.validate(check.id for check in rules.checks)
     except (config.ConfigError, SelectionError) as error:
         fail(str(error))
-    report = lint_paths(list(paths), rules, selection)
+    try:
+        report = lint_paths(list(paths), rules, selection)
+    except EngineError as error:
+        fail(str(error))
     for error in report.errors:
         click.echo(f"copydesk: error: {error.path}: {error.message}", err=True)
     terminal = color if color is not None else (output is None and sys.stdout.isatty())

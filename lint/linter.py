@@ -43,6 +43,12 @@ class Linter:
         self.checks = [check for check in rules.checks
                        if selection.wants(check.id) or any(s.startswith(check.id + "/") for s in selection.select)]
 
+    def prepare(self) -> None:
+        """Start the outside engines the selected rules use (EngineError if one cannot
+        run), so that a missing engine stops the run before any file is reported."""
+        for check in self.checks:
+            check.prepare()
+
     def lint(self, document: Document) -> list[Finding]:
         context = Context(document, self.rules.matcher, self.rules.accepted)
         reported = [(check, problem) for check in self.checks for problem in check.check(context)

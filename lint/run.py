@@ -19,9 +19,11 @@ def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> 
 
 def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Selection = Selection()) -> Report:
     """Lint files, folders and '-' (standard input). Unreadable files become report
-    errors; every other file is still linted."""
+    errors; every other file is still linted. An outside engine that cannot run
+    raises EngineError before any file is read."""
     rules = rules or config.load(config.discover())
     linter = Linter(rules, selection)
+    linter.prepare()
     report = Report(engines=rules.engines())
     for item in files.expand(paths):
         if isinstance(item, files.FileError):
