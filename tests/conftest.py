@@ -48,3 +48,11 @@ def rules(yaml_text: str, folder: Path | None = None) -> config.RuleSet:
 @pytest.fixture(autouse=True)
 def _no_config_from_environment(monkeypatch):
     monkeypatch.delenv(config.CONFIG_ENV, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _grammar_on_harper(monkeypatch, tmp_path_factory):
+    """Grammar runs on Harper unless a test sets up LanguageTool: no server from the
+    environment, and not the LanguageTool that language-tool-python may have downloaded."""
+    monkeypatch.delenv("COPYDESK_LANGUAGETOOL_URL", raising=False)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path_factory.getbasetemp() / "no-languagetool"))
