@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
-from conftest import SEED, rules, run, write_rules
+from conftest import ROOT, SEED, rules, run, write_rules
 from lint import lint_text
 from lint.document import Document
 from lint.engines.base import EngineMatch, chunks
@@ -175,3 +179,13 @@ def test_overlapping_matches_keep_the_shortest():
     phrase = EngineMatch(10, 16, "MassNouns", "mass noun")
     later = EngineMatch(60, 64, "Other", "other")
     assert without_overlaps([long_sentence, phrase, later, article]) == [article, later]
+
+
+def test_harper_debugging_output_does_not_reach_the_report(tmp_path):
+    # Harper 0.2 prints "gerund_form: ..." on file descriptor 1 for this sentence.
+    (tmp_path / "a.txt").write_text("Either way, we're looking forward to Black Siren's showdown.\n", encoding="utf-8")
+    path = write_rules(tmp_path, HARPER.format(language="en-US"))
+    done = subprocess.run([sys.executable, "-m", "lint", "check", "-f", "json", "-c", str(path), str(tmp_path / "a.txt")],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["engines"]["grammar"].startswith("harper ")
