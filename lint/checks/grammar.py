@@ -19,6 +19,8 @@ Engines (the first one that can run on this machine is used; the report's
   off (the spelling rule owns spelling and knows names), and so are its
   readability, house-style and typography rules and those that, measured on
   edited news copy, were mostly wrong; ``harper_rules`` turns any back on.
+  Its MassNouns ("a news") is not reported on -ing words ("a hearing") or
+  names ("One China"), where it was always wrong.
 
 An engine named alone that cannot run, or a LanguageTool server that is
 configured and does not answer, is an error (exit status 2), never a silent
