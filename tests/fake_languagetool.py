@@ -4,12 +4,15 @@ It answers /v2/languages and /v2/check in the shape of LanguageTool's
 documented HTTP API (https://languagetool.org/http-api/), records every check
 request's parameters, and either replays a recorded response for a known text
 or reports the phrases it was told to flag, with LanguageTool's UTF-16 offsets
-and lengths.
+and lengths. ``pretend_java`` plays the ``java`` command that language-tool-python
+runs to start its local server.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import sys
 import threading
 import time
 import urllib.parse
@@ -84,6 +87,7 @@ class FakeLanguageTool:
 
     phrases: dict[str, Rule] = field(default_factory=dict)
     delay: float = 0.0  # seconds per check, to see requests overlap
+    port: int = 0  # 0: any free port
     requests: list[dict[str, str]] = field(default_factory=list)
     max_in_flight: int = 0
     _in_flight: int = 0
@@ -94,8 +98,11 @@ class FakeLanguageTool:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - the http.server interface
-                if urllib.parse.urlparse(self.path).path == "/v2/languages":
+                path = urllib.parse.urlparse(self.path).path
+                if path == "/v2/languages":
                     self._send(LANGUAGES)
+                elif path == "/v2/healthcheck":
+                    self._send("OK")
                 else:
                     self.send_error(404)
 
@@ -118,7 +125,7 @@ class FakeLanguageTool:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self._thread.start()
@@ -159,3 +166,15 @@ def recording(text: str) -> dict | None:
         if recorded["request"]["text"] == text:
             return recorded["response"]
     return None
+
+
+def pretend_java(args: list[str], pid_file: str) -> None:
+    """``java -version``, or ``java -cp languagetool-server.jar ...HTTPServer -p PORT``:
+    serve until killed, after writing this process's id to ``pid_file``."""
+    if args == ["-version"]:
+        print('openjdk version "17.0.15" 2025-04-15', file=sys.stderr)
+        return
+    with open(pid_file, "a", encoding="utf-8") as pids:
+        pids.write(f"{os.getpid()}\n")
+    FakeLanguageTool({"a apple": A_VS_AN, "have": HE_HAVE}, port=int(args[args.index("-p") + 1]))
+    threading.Event().wait()

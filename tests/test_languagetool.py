@@ -7,11 +7,16 @@ requests. With COPYDESK_LANGUAGETOOL_URL set, one test runs against that real se
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
-from conftest import rules, run, write_rules
+from conftest import ROOT, rules, run, write_rules
 from fake_languagetool import A_VS_AN, HE_HAVE, MORFOLOGIK, FakeLanguageTool
 from lint import lint_text
 from lint.document import Document
@@ -162,6 +167,45 @@ def test_an_installed_languagetool_without_java_is_unavailable(tmp_path, monkeyp
     result = run("check", "-c", str(path), "-", input="He have a apple.")
     assert result.exit_code == 2
     assert result.stderr.startswith("copydesk: error: rule 'grammar': LanguageTool 6.6 needs Java 17 or later")
+
+
+def test_the_local_server_starts_once_per_run_and_stops_at_exit(tmp_path):
+    installed = tmp_path / "lt" / "LanguageTool-6.6"
+    installed.mkdir(parents=True)
+    (installed / "languagetool-server.jar").write_bytes(b"")
+    java = tmp_path / "bin" / "java"  # plays Java running LanguageTool's HTTPServer
+    java.parent.mkdir()
+    java.write_text(f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+                    f"import fake_languagetool\nfake_languagetool.pretend_java(sys.argv[1:], {str(tmp_path / 'pids')!r})\n")
+    java.chmod(0o755)
+    path = write_rules(tmp_path, """
+        version: 1
+        rules:
+          grammar: {type: grammar, engine: languagetool}
+          grammar-gb: {type: grammar, engine: languagetool, language: en-GB}
+    """)
+    env = {**os.environ, "PATH": f"{java.parent}{os.pathsep}{os.environ['PATH']}", "LTP_PATH": str(tmp_path / "lt")}
+    env.pop(languagetool.SERVER_ENV, None)
+    done = subprocess.run([sys.executable, "-m", "lint", "check", "-f", "json", "-c", str(path), "-"],
+                          input="He have a apple.", capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    report = json.loads(done.stdout)
+    assert report["engines"]["grammar"] == "languagetool 6.6 (local server)"
+    assert sorted(f["rule"] for f in report["findings"]) == [
+        "grammar-gb/EN_A_VS_AN", "grammar-gb/HE_VERB_AGR", "grammar/EN_A_VS_AN", "grammar/HE_VERB_AGR"]
+    (pid,) = map(int, (tmp_path / "pids").read_text().split())  # one server for both rules
+    for _ in range(50):
+        if not _alive(pid):
+            break
+        time.sleep(0.1)
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 @pytest.mark.skipif(not REAL_SERVER, reason="set COPYDESK_LANGUAGETOOL_URL to run against a real LanguageTool")
