@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from . import __version__, config
 from .engines.base import EngineError
+from .files import STDIN
 from .finding import SEVERITY_NAMES, Severity
 from .formats import FORMATS
+from .job import Mode
 from .linter import Selection, SelectionError
+from .parallel import SMALL_RUN, cores
+from .progress import ProgressBar
+from .report import Report
+from .ruledocs import rule_docs, table
 from .run import lint_paths
+from .starter import StarterError, write_starter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
+
+CONFIG_HELP = ("Rules file. Default: $COPYDESK_CONFIG, else the nearest copydesk.yaml, "
+               ".copydesk.yaml or rules.yaml upward from here, else the packaged rules.")
 
 
 def rule_ids(value: str | None) -> frozenset[str]:
@@ -30,9 +41,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("-c", "--config", "config_path", metavar="FILE",
-              help="Rules file. Default: $COPYDESK_CONFIG, else the nearest copydesk.yaml, "
-                   ".copydesk.yaml or rules.yaml upward from here, else the packaged rules.")
+@click.option("-c", "--config", "config_path", metavar="FILE", help=CONFIG_HELP)
 @click.option("-f", "--format", "format_name", type=click.Choice(list(FORMATS)), default="text",
               show_default=True, help="Report format.")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE instead of standard output.")
@@ -42,8 +51,16 @@ def main() -> None:
               show_default=True, help="Exit 1 when a finding is at least this severe.")
 @click.option("--color/--no-color", default=None, help="Colour and source excerpts in the text report "
               "(default: only when writing to a terminal).")
+@click.option("--fix", is_flag=True, help="Apply the unambiguous suggestions of names and substitution "
+              "rules in place, then report what is left.")
+@click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff, instead of "
+              "the report; change nothing. Exit 1 if there is something to fix.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help=f"Check files in this many processes. Default: this machine's cores ({cores()}), "
+                   f"or one for fewer than {SMALL_RUN} files.")
 def check(paths: tuple[str, ...], config_path: str | None, format_name: str, output: str | None,
-          select: str | None, ignore: str | None, fail_on: str, color: bool | None) -> None:
+          select: str | None, ignore: str | None, fail_on: str, color: bool | None,
+          fix: bool, diff: bool, jobs: int | None) -> None:
     """Check PATHS: files, folders (walked for .txt, .md and .html) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
@@ -51,23 +68,71 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     grammar engine that cannot run."""
     if not paths:
         raise click.UsageError("name the files or folders to check, or - to read standard input")
+    if fix and diff:
+        raise click.UsageError("--fix writes the fixes and --diff only shows them: choose one")
+    if fix and STDIN in paths:
+        raise click.UsageError("--fix changes files in place and cannot change standard input; "
+                               "--diff shows the fixes")
+    rules = load_rules(config_path)
+    selection = Selection(rule_ids(select), rule_ids(ignore))
     try:
-        rules = config.load(Path(config_path) if config_path else config.discover())
-        selection = Selection(rule_ids(select), rule_ids(ignore))
-        selection.validate(check.id for check in rules.checks)
-    except (config.ConfigError, SelectionError) as error:
+        selection.validate(rules.rule_ids)
+    except SelectionError as error:
         fail(str(error))
+    mode = Mode.FIX if fix else Mode.DIFF if diff else Mode.CHECK
+    progress = ProgressBar(sys.stderr)
     try:
-        report = lint_paths(list(paths), rules, selection)
+        report = lint_paths(list(paths), rules, selection, jobs=jobs, mode=mode, progress=progress)
     except EngineError as error:
         fail(str(error))
+    finally:
+        progress.close()
     for error in report.errors:
         click.echo(f"copydesk: error: {error.path}: {error.message}", err=True)
+    if mode is Mode.DIFF:
+        diff_text = "".join(result.diff for result in report.files)
+        write(diff_text, output)
+        click.echo(f"copydesk: {fixes(report)} would be fixed.", err=True)
+        sys.exit(EXIT_TROUBLE if report.errors else EXIT_FINDINGS if diff_text else EXIT_CLEAN)
+    if mode is Mode.FIX:
+        click.echo(f"copydesk: {fixes(report)} fixed.", err=True)
     terminal = color if color is not None else (output is None and sys.stdout.isatty())
     write(FORMATS[format_name](report, terminal), output)
     if report.errors:
         sys.exit(EXIT_TROUBLE)
     sys.exit(EXIT_FINDINGS if report.fails(None if fail_on == "never" else Severity.parse(fail_on)) else EXIT_CLEAN)
+
+
+@main.command()
+@click.option("-c", "--config", "config_path", metavar="FILE", help=CONFIG_HELP)
+def rules(config_path: str | None) -> None:
+    """List the rules of the rules file: id, type, severity, what each checks."""
+    ruleset = load_rules(config_path)
+    click.echo(f"Rules from {ruleset.source}:")
+    click.echo(table(rule_docs(ruleset)), nl=False)
+
+
+@main.command()
+def init() -> None:
+    """Write a commented starter copydesk.yaml here (never over an existing one)."""
+    try:
+        path = write_starter(Path.cwd())
+    except StarterError as error:
+        fail(str(error))
+    click.echo(f"Wrote {path.name}: edit its rules, then run: copydesk check .")
+
+
+def load_rules(config_path: str | None) -> config.RuleSet:
+    try:
+        return config.load(Path(config_path) if config_path else config.discover())
+    except config.ConfigError as error:
+        fail(str(error))
+
+
+def fixes(report: Report) -> str:
+    fixed = sum(result.fixed for result in report.files)
+    files = sum(1 for result in report.files if result.fixed)
+    return f"{fixed} problem{'s' * (fixed != 1)} in {files} file{'s' * (files != 1)}"
 
 
 def write(text: str, output: str | None) -> None:
@@ -80,6 +145,6 @@ def write(text: str, output: str | None) -> None:
         fail(f"cannot write the report to {output}: {error.strerror}")
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     click.echo(f"copydesk: error: {message}", err=True)
     sys.exit(EXIT_TROUBLE)

@@ -8,7 +8,7 @@ rules are compiled here, once, into a single phrase matcher.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,17 @@ import yaml
 from .checks import CHECK_TYPES
 from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean
 from .finding import SEVERITY_NAMES, Severity
+from .globs import GlobError, Globs
+from .overrides import Override, RuleChange, active
 from .phrases import PhraseMatcher
 from .words import fold, words
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "rules.yaml")
 CONFIG_ENV = "COPYDESK_CONFIG"
-TOP_LEVEL_KEYS = ("version", "language", "rules")
+TOP_LEVEL_KEYS = ("version", "language", "exclude", "overrides", "rules")
 RULE_KEYS = ("type", "severity", "enabled")
+OVERRIDE_KEYS = ("files", "severity", "rules")
+CHANGE_KEYS = ("severity", "enabled")
 RULE_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE = regex.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?")
 
@@ -46,6 +50,22 @@ class RuleSet:
     checks: list[Check]
     matcher: PhraseMatcher
     accepted: frozenset[str]
+    configured: list[Check]  # every rule, enabled or not, in file order (``checks``: the enabled ones)
+    exclude: Globs | None = None
+    overrides: list[Override] = field(default_factory=list)
+
+    @property
+    def rule_ids(self) -> list[str]:
+        return [check.id for check in self.configured]
+
+    def active(self, path: str) -> list[tuple[Check, Severity]]:
+        """The checks that run on this file, with their severity there (overrides applied)."""
+        if not self.overrides:
+            return [(check, check.severity) for check in self.checks]
+        return active(self.configured, self.overrides, path, {check.id for check in self.checks})
+
+    def excludes(self, path: str) -> bool:
+        return self.exclude is not None and self.exclude.matches(path)
 
     def engines(self) -> dict[str, str | None]:
         engines: dict[str, str | None] = {"spelling": None, "grammar": None}
@@ -99,9 +119,13 @@ class _Parser:
         return ConfigError(self.path, self.line(*keys), message)
 
     def line(self, *keys: Any) -> int | None:
-        """The line of the deepest of these nested keys that exists (1-based)."""
+        """The line of the deepest of these nested keys (or list indexes) that exists (1-based)."""
         node, line = self.root, None
         for key in keys:
+            if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+                line = node.start_mark.line + 1
+                continue
             if not isinstance(node, yaml.MappingNode):
                 break
             found = next(((k, v) for k, v in node.value if k.value == str(key)), None)
@@ -140,7 +164,64 @@ class _Parser:
         accepted = frozenset(fold(word.text) for check in checks
                              for phrase in check.accepted_words() for word in words(phrase))
         enabled = [check for check in checks if rules[check.id].get("enabled", True)]
-        return RuleSet(self.path, language, enabled, matcher, accepted)
+        exclude = self._globs(data["exclude"], "exclude") if "exclude" in data else None
+        overrides = self._overrides(data.get("overrides", []), [check.id for check in checks])
+        return RuleSet(self.path, language, enabled, matcher, accepted, checks, exclude, overrides)
+
+    def _globs(self, value: Any, *where: Any) -> Globs:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(isinstance(g, str) and g.strip() for g in value):
+            raise self.error(f"'{where[-1]}' must be a list of path globs such as 'archive/**', "
+                             f"not {describe(value)}", *where)
+        try:
+            return Globs(value, self.base_dir)
+        except GlobError as error:
+            raise self.error(f"'{where[-1]}': {error}", *where) from None
+
+    def _overrides(self, value: Any, rule_ids: list[str]) -> list[Override]:
+        if not isinstance(value, list):
+            raise self.error("'overrides' must be a list of entries, each with 'files' and 'rules' "
+                             f"or 'severity', not {describe(value)}", "overrides")
+        return [self._override(index, entry, rule_ids) for index, entry in enumerate(value)]
+
+    def _override(self, index: int, entry: Any, rule_ids: list[str]) -> Override:
+        where, name = ("overrides", index), f"overrides entry {index + 1}"
+        if not isinstance(entry, dict) or "files" not in entry:
+            raise self.error(f"{name} must be a mapping with 'files' (path globs) and 'rules' or 'severity'", *where)
+        for key in entry:
+            if key not in OVERRIDE_KEYS:
+                raise self.error(f"{name}: unknown key '{key}'{did_you_mean(str(key), OVERRIDE_KEYS)} "
+                                 f"(keys: {', '.join(OVERRIDE_KEYS)})", *where, key)
+        if "rules" not in entry and "severity" not in entry:
+            raise self.error(f"{name} changes nothing: give 'rules' or 'severity'", *where)
+        files = self._globs(entry["files"], *where, "files")
+        severity = self._severity(entry, name, *where) if "severity" in entry else None
+        changes = entry.get("rules", {})
+        if not isinstance(changes, dict):
+            raise self.error(f"{name}: 'rules' must map rule ids to changes such as "
+                             "'{enabled: false}' or '{severity: warning}'", *where, "rules")
+        rules = {}
+        for rule_id, change in changes.items():
+            at = (*where, "rules", rule_id)
+            if rule_id not in rule_ids:
+                raise self.error(f"{name}: no rule '{rule_id}' in this rules file"
+                                 f"{did_you_mean(str(rule_id), rule_ids)}", *at)
+            if not isinstance(change, dict) or not change or any(key not in CHANGE_KEYS for key in change):
+                raise self.error(f"{name}: rule '{rule_id}' takes 'severity' and/or 'enabled', "
+                                 "e.g. '{enabled: false}'", *at)
+            if not isinstance(change.get("enabled", True), bool):
+                raise self.error(f"{name}: rule '{rule_id}': 'enabled' must be true or false", *at, "enabled")
+            rules[rule_id] = RuleChange(change.get("enabled"),
+                                        self._severity(change, f"{name}: rule '{rule_id}'", *at)
+                                        if "severity" in change else None)
+        return Override(files, severity, rules)
+
+    def _severity(self, body: dict, name: str, *where: Any) -> Severity:
+        if body["severity"] not in SEVERITY_NAMES:
+            raise self.error(f"{name}: severity {body['severity']!r} is not one of "
+                             f"{', '.join(SEVERITY_NAMES)}", *where, "severity")
+        return Severity.parse(body["severity"])
 
     def _reject_duplicate_keys(self, node: yaml.Node | None, seen: set[int] | None = None) -> None:
         seen = set() if seen is None else seen
@@ -172,10 +253,7 @@ class _Parser:
             raise self.error(f"rule '{rule_id}': unknown type {type_name!r}{did_you_mean(str(type_name), CHECK_TYPES)}"
                              f" (types: {', '.join(CHECK_TYPES)})", *where, "type")
         check_type = CHECK_TYPES[type_name]
-        severity = body.get("severity", "warning")
-        if severity not in SEVERITY_NAMES:
-            raise self.error(f"rule '{rule_id}': severity {severity!r} is not one of "
-                             f"{', '.join(SEVERITY_NAMES)}", *where, "severity")
+        severity = self._severity(body, f"rule '{rule_id}'", *where) if "severity" in body else Severity.WARNING
         if not isinstance(body.get("enabled", True), bool):
             raise self.error(f"rule '{rule_id}': 'enabled' must be true or false", *where, "enabled")
         options = {}
@@ -195,7 +273,7 @@ class _Parser:
             else:
                 options[key] = option.default
         try:
-            return check_type(rule_id, Severity.parse(severity), options, language=language, base_dir=self.base_dir)
+            return check_type(rule_id, severity, options, language=language, base_dir=self.base_dir)
         except OptionError as error:
             raise self.error(f"rule '{rule_id}': option '{error.key}': {error}", *where, error.key) from None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
+from typing import Any, Mapping
 
 from .document import Document
 from .phrases import Hit, PhraseMatcher
@@ -11,10 +12,15 @@ from .words import Word, words
 
 
 class Context:
-    def __init__(self, document: Document, matcher: PhraseMatcher, accepted: frozenset[str]) -> None:
+    """``text`` is the document's prose (see lint.prose): markup and code blanked out,
+    every offset the same as in ``document.text``."""
+
+    def __init__(self, document: Document, matcher: PhraseMatcher, accepted: frozenset[str],
+                 batch: Mapping[str, Any] | None = None, text: str | None = None) -> None:
         self.document = document
-        self.text = document.text
+        self.text = document.text if text is None else text
         self.accepted = accepted
+        self.batch: Mapping[str, Any] = batch or {}  # rule id -> what its batch pass learnt from all files
         self._matcher = matcher
 
     @cached_property
@@ -22,9 +28,14 @@ class Context:
         return words(self.text)
 
     @cached_property
+    def all_hits(self) -> list[Hit]:
+        """Where any rule's names and terms occur, in text order."""
+        return self._matcher.find(self.text, self.words)
+
+    @cached_property
     def _hits_by_rule(self) -> dict[str, list[Hit]]:
         grouped: dict[str, list[Hit]] = defaultdict(list)
-        for hit in self._matcher.find(self.text, self.words):
+        for hit in self.all_hits:
             grouped[hit.entry.rule].append(hit)
         return grouped
 

@@ -60,14 +60,25 @@ class Document:
         return len(self.line_starts)
 
 
+def encoding_of(data: bytes) -> tuple[bytes, str]:
+    """The byte-order mark a file starts with (or b"") and the encoding it names (else UTF-8)."""
+    return next(((bom, encoding) for bom, encoding in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+
+
+def encode(text: str, like: bytes) -> bytes:
+    """Text as bytes in the encoding and with the byte-order mark of the file it was read from."""
+    bom, encoding = encoding_of(like)
+    return bom + text.encode(encoding)
+
+
 def decode(data: bytes) -> str:
     """Decode a file's bytes: a BOM names the encoding, otherwise UTF-8 is required."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding)
-            except UnicodeDecodeError as error:
-                raise DocumentError(f"not valid {encoding.upper()} text despite its byte-order mark ({error.reason})") from None
+    bom, encoding = encoding_of(data)
+    if bom:
+        try:
+            return data[len(bom):].decode(encoding)
+        except UnicodeDecodeError as error:
+            raise DocumentError(f"not valid {encoding.upper()} text despite its byte-order mark ({error.reason})") from None
     if b"\x00" in data[:8192]:
         raise DocumentError("a binary file, not text")
     try:

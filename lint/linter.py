@@ -1,15 +1,19 @@
-"""Run a rule set over documents: select and ignore rules, one finding per span."""
+"""Run a rule set over documents: select and ignore rules, one finding per span, suppression."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+import bisect
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
 
 from .checks.base import Check
 from .config import RuleSet
 from .context import Context
 from .document import Document
-from .finding import Finding, Problem
+from .finding import Finding, Problem, Severity
+from .prose import PLACEHOLDER, Prose, view
+from .suppression import SIC_TYPES, Suppressions, followed_by_sic
 
 
 class SelectionError(ValueError):
@@ -27,6 +31,10 @@ class Selection:
         family = {rule, rule.split("/", 1)[0]}
         return (not self.select or bool(family & self.select)) and not family & self.ignore
 
+    def runs(self, check: Check) -> bool:
+        """Whether a check has anything selected (itself, or one of its sub-rules)."""
+        return self.wants(check.id) or any(s.startswith(check.id + "/") for s in self.select)
+
     def validate(self, rule_ids: Iterable[str]) -> None:
         known = set(rule_ids)
         for option, ids in (("--select", self.select), ("--ignore", self.ignore)):
@@ -36,12 +44,19 @@ class Selection:
                                      f"(rules: {', '.join(sorted(known))})")
 
 
+@dataclass
+class Linted:
+    """One document's findings, and what is wrong with its suppression comments (by line)."""
+
+    findings: list[Finding]
+    notes: list[str] = field(default_factory=list)
+
+
 class Linter:
     def __init__(self, rules: RuleSet, selection: Selection = Selection()) -> None:
         self.rules = rules
         self.selection = selection
-        self.checks = [check for check in rules.checks
-                       if selection.wants(check.id) or any(s.startswith(check.id + "/") for s in selection.select)]
+        self.checks = [check for check in rules.checks if selection.runs(check)]
 
     def prepare(self) -> None:
         """Start the outside engines the selected rules use (EngineError if one cannot
@@ -49,34 +64,99 @@ class Linter:
         for check in self.checks:
             check.prepare()
 
-    def lint(self, document: Document) -> list[Finding]:
-        context = Context(document, self.rules.matcher, self.rules.accepted)
-        reported = [(check, problem) for check in self.checks for problem in check.check(context)
+    @property
+    def batch_checks(self) -> list[Check]:
+        return [check for check in self.checks if check.batch_scope]
+
+    def collect(self, document: Document, prose: Prose | None = None) -> dict[str, Any]:
+        """First pass of a batch run over one document: rule id -> its picklable summary."""
+        prose = prose or view(document)
+        context = Context(document, self.rules.matcher, self.rules.accepted, text=prose.text)
+        return {check.id: check.collect(context) for check in self.batch_checks}
+
+    def combine(self, collected: Iterable[dict[str, Any]]) -> dict[str, Any]:
+        """What the batch checks learnt from all documents, whatever their order."""
+        summaries = list(collected)
+        return {check.id: check.combine([summary[check.id] for summary in summaries]) for check in self.batch_checks}
+
+    def lint(self, document: Document, batch: Mapping[str, Any] | None = None) -> list[Finding]:
+        return self.lint_document(document, batch=batch).findings
+
+    def lint_document(self, document: Document, prose: Prose | None = None,
+                      batch: Mapping[str, Any] | None = None) -> Linted:
+        """Findings in the document's prose (see lint.prose), with this file's overrides,
+        less what its suppression comments and [sic] switch off."""
+        prose = prose or view(document)
+        severities = {check.id: severity for check, severity in self.rules.active(document.path)
+                      if self.selection.runs(check)}
+        context = Context(document, self.rules.matcher, self.rules.accepted, batch, prose.text)
+        reported = [(check, problem) for check in self.rules.configured
+                    if check.id in severities for problem in check.check(context)
                     if self.selection.wants(problem.rule or check.id)]
-        return sorted(finding(document, check, problem) for check, problem in one_per_span(reported))
+        if prose.text != document.text:
+            reported = [(check, trimmed(problem, prose.text)) for check, problem in reported]
+        suppressions = Suppressions(document, prose.comments, self.rules.rule_ids)
+        findings = []
+        for check, problem in one_per_span(reported):
+            found = finding(document, check, problem, severities[check.id])
+            if not suppressions.covers(found.rule, problem.start, found.line) and not (
+                    check.type_name in SIC_TYPES and followed_by_sic(prose.text, problem.end)):
+                findings.append(found)
+        return Linted(sorted(findings), suppressions.errors)
+
+
+def trimmed(problem: Problem, prose: str) -> Problem:
+    """In Markdown and HTML, a span that starts or ends on markup or spacing (a pattern's
+    ``^\\s*`` over a tag) is narrowed to its prose."""
+    start, end = problem.start, problem.end
+    while start < end and (prose[start].isspace() or prose[start] == PLACEHOLDER):
+        start += 1
+    while end > start and (prose[end - 1].isspace() or prose[end - 1] == PLACEHOLDER):
+        end -= 1
+    return problem if (start, end) == (problem.start, problem.end) or start == end else \
+        dataclasses.replace(problem, start=start, end=end)
 
 
 def one_per_span(reported: list[tuple[Check, Problem]]) -> list[tuple[Check, Problem]]:
     """Drop a problem that overlaps one of a higher-priority check (names over spelling)."""
-    ranked = sorted((item for item in reported if item[0].priority is not None),
-                    key=lambda item: -item[0].priority)  # type: ignore[operator]
-    kept: list[tuple[Check, Problem]] = [item for item in reported if item[0].priority is None]
-    taken: list[tuple[int, int, int]] = []
-    for check, problem in ranked:
-        if any(start < problem.end and problem.start < end and priority > check.priority
-               for start, end, priority in taken):
-            continue
-        taken.append((problem.start, problem.end, check.priority))  # type: ignore[arg-type]
-        kept.append((check, problem))
+    kept = [item for item in reported if item[0].priority is None]
+    taken = Spans()
+    for priority in sorted({check.priority for check, _ in reported if check.priority is not None}, reverse=True):
+        level = [(check, problem) for check, problem in reported
+                 if check.priority == priority and not taken.overlaps(problem.start, problem.end)]
+        kept += level
+        taken.add(problem for _, problem in level)
     return kept
 
 
-def finding(document: Document, check: Check, problem: Problem) -> Finding:
+class Spans:
+    """A union of half-open spans, merged, that answers 'does this overlap?' by bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        spans = sorted([*zip(self.starts, self.ends), *((p.start, p.end) for p in problems)])
+        self.starts, self.ends = [], []
+        for start, end in spans:
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
+
+
+def finding(document: Document, check: Check, problem: Problem, severity: Severity | None = None) -> Finding:
     line, column = document.position(problem.start)
     end_line, end_column = document.position(problem.end)
     return Finding(
         path=document.path, line=line, column=column, end_line=end_line, end_column=end_column,
-        rule=problem.rule or check.id, type=check.type_name, severity=check.severity,
+        rule=problem.rule or check.id, type=check.type_name, severity=severity or check.severity,
         message=problem.message, text=document.text[problem.start:problem.end],
         suggestions=problem.suggestions,
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .document import Document
 from .files import FileError
 from .finding import Finding, Severity
+from .ruledocs import RuleDoc
 
 
 @dataclass
@@ -15,6 +16,9 @@ class FileResult:
     path: str
     findings: list[Finding]
     document: Document | None = field(repr=False, default=None)
+    notes: list[str] = field(default_factory=list)  # mistakes in its suppression comments
+    fixed: int = 0  # findings fixed (--fix) or that would be (--diff)
+    diff: str = ""  # --diff: what --fix would change
 
 
 @dataclass
@@ -22,6 +26,7 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     engines: dict[str, str | None] = field(default_factory=dict)
+    rules: list[RuleDoc] = field(default_factory=list)  # the rules the run applied, for SARIF
 
     @property
     def findings(self) -> list[Finding]:

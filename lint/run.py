@@ -2,40 +2,68 @@
 
 from __future__ import annotations
 
+from typing import Any, Iterator
 
 from . import config, files
 from .config import RuleSet
 from .document import Document, DocumentError
 from .finding import Finding
+from .job import FileJob, Mode, Target
 from .linter import Linter, Selection
-from .report import FileResult, Report
+from .parallel import Progress, map_in_order
+from .report import Report
+from .ruledocs import rule_docs
 
 
 def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> list[Finding]:
-    """Findings for one text; without rules, the rules file discovery would find."""
+    """Findings for one text; without rules, the rules file discovery would find. The
+    path's suffix says how to read it (.md Markdown, .html HTML, else plain text)."""
     rules = rules or config.load(config.discover())
     return Linter(rules).lint(Document(path, text))
 
 
-def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Selection = Selection()) -> Report:
-    """Lint files, folders and '-' (standard input). Unreadable files become report
-    errors; every other file is still linted. An outside engine that cannot run
-    raises EngineError before any file is read."""
+def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Selection = Selection(), *,
+               jobs: int | None = 1, mode: Mode = Mode.CHECK, progress: Progress | None = None) -> Report:
+    """Lint files, folders and '-' (standard input), in ``jobs`` processes (None: the
+    machine's cores, for runs large enough to gain), in a stable order. Unreadable files
+    become report errors; every other file is still linted. An outside engine that
+    cannot run raises EngineError before any file is read."""
     rules = rules or config.load(config.discover())
-    linter = Linter(rules, selection)
-    linter.prepare()
-    report = Report(engines=rules.engines())
-    for item in files.expand(paths):
-        if isinstance(item, files.FileError):
-            report.errors.append(item)
+    job = FileJob(rules, selection, mode)
+    job.linter.prepare()  # before the workers start: they get the rules with their engines ready
+    report = Report(engines=rules.engines(), rules=rule_docs(rules))
+    targets = list(_targets(paths, rules))
+    job.batch = batch_pass(job, targets, jobs)
+    for result in map_in_order(job, targets, jobs, progress):
+        if isinstance(result, files.FileError):
+            report.errors.append(result)
             continue
-        try:
-            document = files.read(item)
-        except DocumentError as error:
-            report.errors.append(files.FileError(item, str(error)))
-            continue
-        report.files.append(FileResult(document.path, linter.lint(document), document))
+        report.files.append(result)
+        report.errors += [files.FileError(result.path, note) for note in result.notes]
     return report
+
+
+def batch_pass(job: FileJob, targets: list[Target], jobs: int | None) -> dict[str, Any]:
+    """What rules with ``scope: batch`` learn from every file before any is linted
+    (nothing to do without such rules). Summaries are small and picklable, so this
+    pass runs in worker processes like the linting itself."""
+    if not job.linter.batch_checks:
+        return {}
+    summaries = map_in_order(job.collect, targets, jobs)
+    return job.linter.combine(summary for summary in summaries if summary is not None)
+
+
+def _targets(paths: list[str], rules: RuleSet) -> Iterator[Target]:
+    """What to lint, in order, with the paths that cannot be (errors keep their place in
+    the report); standard input is read here, in this process."""
+    for item in files.expand(paths, rules.excludes):
+        if item == files.STDIN:
+            try:
+                yield files.read(item)
+            except DocumentError as error:
+                yield files.FileError(files.STDIN_NAME, str(error))
+        else:
+            yield item
 
 
 __all__ = ["lint_text", "lint_paths"]

@@ -8,6 +8,7 @@ offsets always point into the text as read.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -23,16 +24,16 @@ class Word:
     start: int
     end: int
     text: str
-
-    @property
-    def stem_end(self) -> int:
-        """End offset without a possessive suffix: Hifter’s -> Hifter."""
-        match = POSSESSIVE.search(self.text)
-        return self.start + match.start() if match else self.end
+    stem_end: int  # end without a possessive suffix: Hifter’s -> Hifter
 
 
 def words(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    found = []
+    for match in WORD.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        possessive = POSSESSIVE.search(word) if "'" in word or "’" in word else None
+        found.append(Word(start, end, word, start + possessive.start() if possessive else end))
+    return found
 
 
 def normalize(text: str) -> str:
@@ -40,6 +41,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).replace("’", "'")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The case-blind comparison form of a word or phrase."""
     return normalize(text).casefold()

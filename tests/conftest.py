@@ -15,7 +15,8 @@ from lint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "hifter-visit-to-france.txt"
-SHARED = ROOT.parent / "shared"
+# shared/ sits beside the repository (CI's clone, /work/main) or higher up (a worktree in /work/wt).
+SHARED = next((folder / "shared" for folder in ROOT.parents if (folder / "shared").is_dir()), ROOT.parent / "shared")
 
 
 @dataclass

@@ -189,3 +189,23 @@ def test_harper_debugging_output_does_not_reach_the_report(tmp_path):
                           capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["engines"]["grammar"].startswith("harper ")
+
+
+def test_in_html_a_slip_in_the_prose_is_found_and_the_blanked_tags_are_not_read_as_one():
+    # The prose reads "see the report    , and": a space before a comma that the writer did not type.
+    text = '<p>He have a apple, see <a href="https://example.com/x">the report</a>, and more.</p>\n'
+    findings = [(f.rule, f.column, f.text) for f in lint_text(text, harper_rules(), path="a.html")]
+    assert findings == [("grammar/PronounVerbAgreement", 7, "have"), ("grammar/AnA", 12, "a")]
+    typed = [(f.rule, f.text) for f in lint_text("See the report , and more.", harper_rules())]
+    assert typed == [("grammar/CommaFixes", " ")]
+
+
+def test_worker_processes_lint_grammar_like_one_process(tmp_path):
+    # Forked after this process has linted (its Harper threads running): the workers start their own.
+    lint_text("He have a apple.", harper_rules())
+    for number in range(4):
+        (tmp_path / f"a{number}.txt").write_text(f"Story {number}. He have a apple.\n", encoding="utf-8")
+    path = write_rules(tmp_path, HARPER.format(language="en-US"))
+    two = run("check", "-f", "json", "--jobs", "2", "-c", str(path), str(tmp_path)).json()  # hung before the fix
+    one = run("check", "-f", "json", "--jobs", "1", "-c", str(path), str(tmp_path)).json()
+    assert two == one and len(one["findings"]) == 8

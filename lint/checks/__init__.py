@@ -8,6 +8,7 @@ from .names import Names
 from .pattern import Pattern
 from .spelling import Spelling
 from .substitution import Substitution
+from .variants import Variants
 
 CHECK_TYPES: dict[str, type[Check]] = {
-    check.type_name: check for check in (Names, Substitution, Pattern, Spelling, Grammar)}
+    check.type_name: check for check in (Names, Substitution, Variants, Pattern, Spelling, Grammar)}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator
 
 from ..finding import Problem, Severity
 from ..phrases import Entry
+from ..ruledocs import first_paragraph, type_documentation
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -111,6 +112,25 @@ class Check:
     def engine(self) -> str | None:
         """The outside engine behind this check, for the report's ``engines``."""
         return None
+
+    def summary(self) -> str:
+        """What this rule checks, in a line (``copydesk rules``); by default its type's purpose."""
+        purpose = first_paragraph(type_documentation(self)).split(":", 1)[-1].strip()
+        return purpose[:1].upper() + purpose[1:]
+
+    @property
+    def batch_scope(self) -> bool:
+        """Whether this rule looks across all files of a run (it then has collect() and combine())."""
+        return False
+
+    def collect(self, context: "Context") -> Any:
+        """Batch pass, per document: a small, picklable summary (may run in another process)."""
+        raise NotImplementedError
+
+    def combine(self, collected: list[Any]) -> Any:
+        """Batch pass, once per run: merge the summaries (in any order) into what check() reads
+        from ``context.batch[self.id]``."""
+        raise NotImplementedError
 
     def check(self, context: "Context") -> Iterator[Problem]:
         raise NotImplementedError

@@ -169,9 +169,18 @@ class Grammar(Check):
         assert self._engine is not None
         text = context.text
         matches = [match for match in self._engine.check(text)
-                   if not (match.spelling and accepted(text[match.start:match.end], context.accepted))]
+                   if from_the_writer(match, text, context.document.text)
+                   and not (match.spelling and accepted(text[match.start:match.end], context.accepted))]
         for match in without_overlaps(matches):
             yield Problem(match.start, match.end, match.message, match.suggestions, rule=f"{self.id}/{match.rule}")
+
+
+def from_the_writer(match: EngineMatch, prose: str, source: str) -> bool:
+    """Whether a match points at what the writer wrote. In Markdown and HTML the engine
+    reads the prose, markup blanked: one lying wholly on blanks ("the report</a>, and"
+    read as "the report    , and") is the blanking's doing."""
+    read, written = prose[match.start:match.end], source[match.start:match.end]
+    return read == written or any(a == b and not a.isspace() for a, b in zip(read, written))
 
 
 def accepted(span: str, accepted_words: frozenset[str]) -> bool:

@@ -71,6 +71,11 @@ class Names(Check):
         for variant in self.variants:
             yield Entry(self.id, variant, () if self.preferred is None else (self.preferred,))
 
+    def summary(self) -> str:
+        if self.preferred is None:
+            return "One spelling per article of " + ", ".join(self.variants)
+        return f"{self.preferred}, not " + ", ".join(self.variants)
+
     def check(self, context: Context) -> Iterator[Problem]:
         hits = context.hits(self.id)
         if self.preferred is not None:
@@ -95,6 +100,10 @@ class Names(Check):
         elif counts is None:
             message = f'"{hit.text}" is not the house spelling of this name: write "{suggestion}"'
         else:
-            message = (f'"{hit.text}" ({counts[0]}×) here, "{correct}" ({counts[1]}×) elsewhere in this '
-                       "article: spell the name one way")
+            message = mixed_spelling(hit.text, counts[0], correct, counts[1])
         return Problem(hit.start, hit.end, message, (suggestion,))
+
+
+def mixed_spelling(text: str, count: int, majority: str, majority_count: int) -> str:
+    """The message for a name spelled two ways in one article (names and variants rules)."""
+    return f'"{text}" ({count}×) here, "{majority}" ({majority_count}×) elsewhere in this article: spell the name one way'

@@ -60,6 +60,9 @@ class Pattern(Check):
             if not known:
                 raise OptionError("suggestion", f"refers to group {group!r}, which the pattern does not have")
 
+    def summary(self) -> str:
+        return self.message.replace("{text}", "…")
+
     def check(self, context: Context) -> Iterator[Problem]:
         document = context.document
         for line in range(1, document.line_count + 1):
@@ -68,5 +71,5 @@ class Pattern(Check):
                 if match.end() == match.start():
                     continue
                 suggestions = (match.expand(self.suggestion),) if self.suggestion is not None else ()
-                message = self.message.replace("{text}", match.group())
+                message = self.message.replace("{text}", match.group().strip())
                 yield Problem(start + match.start(), start + match.end(), message, suggestions)

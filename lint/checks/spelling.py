@@ -58,6 +58,7 @@ class Spelling(Check):
     ignore_file: str | None
 
     def validate(self) -> None:
+        self._verdicts: dict[str, bool] = {}
         self._ignored = list(self.ignore)
         if self.ignore_file is None:
             return
@@ -73,6 +74,18 @@ class Spelling(Check):
     def accepted_words(self) -> Iterable[str]:
         return self._ignored
 
+    def _unknown(self, stem: str, accepted: frozenset[str]) -> bool:
+        """Whether a word (without its possessive) is one spelling must look at; memoised,
+        since a few thousand distinct words make up most of any newspaper."""
+        verdict = self._verdicts.get(stem)
+        if verdict is None:
+            key = fold(stem)
+            verdict = judged(stem) and key not in accepted and not self.dictionary.known(key)
+            if len(self._verdicts) > 200_000:
+                self._verdicts.clear()
+            self._verdicts[stem] = verdict
+        return verdict
+
     @property
     def dictionary(self) -> Dictionary:
         return load(self.language)
@@ -83,26 +96,27 @@ class Spelling(Check):
 
     def check(self, context: Context) -> Iterator[Problem]:
         text = context.text
-        dictionary = self.dictionary
         unknown = [(word, stem) for word in context.words
-                   if (stem := checkable_stem(text, word)) and fold(stem) not in context.accepted
-                   and not dictionary.known(fold(stem))]
+                   if self._unknown(stem := text[word.start:word.stem_end], context.accepted)]
         if not unknown:
             return
+        dictionary = self.dictionary
         used_words = {fold(word.text) for word in context.words}
         names = {fold(text[w.start:w.stem_end]) for w in context.words
                  if text[w.start].isupper() and not starts_sentence(text, w.start)}
         web_addresses = [match.span() for match in WEB_ADDRESS.finditer(text)]
         for word, stem in unknown:
             key = fold(stem)
-            if any(start <= word.start < end for start, end in web_addresses) or is_particle(text, word, key):
+            if (any(start <= word.start < end for start, end in web_addresses) or is_particle(text, word, key)
+                    or joins_hyphenated(text, word, dictionary)):
                 continue
             if not stem[0].isupper():
                 suggestions = [candidate for candidate, _ in dictionary.suggest(key)]
             elif starts_sentence(text, word.start):
                 suggestions = [] if key in names else close_words(dictionary, key)
             else:
-                suggestions = [candidate for candidate in close_words(dictionary, key) if candidate in used_words]
+                suggestions = [candidate for candidate in dictionary.one_edit(key)
+                               if candidate[0] == key[0] and len(key) >= 4 and candidate in used_words]
                 if not suggestions:
                     continue
             if stem[0].isupper() and not suggestions:
@@ -114,14 +128,10 @@ class Spelling(Check):
             yield Problem(word.start, word.stem_end, message, shown)
 
 
-def checkable_stem(text: str, word: Word) -> str | None:
-    """The word without a possessive, or None for words spelling never judges."""
-    stem = text[word.start:word.stem_end]
-    if len(stem) < 2 or any(char.isdigit() for char in stem) or is_all_caps(stem):
-        return None
-    if any(char.isupper() for char in stem[1:]):
-        return None
-    return stem
+def judged(stem: str) -> bool:
+    """Whether spelling judges a word at all: not acronyms, inner capitals or digits."""
+    return len(stem) > 1 and not is_all_caps(stem) and not any(
+        char.isdigit() or char.isupper() for char in stem[1:]) and not stem[0].isdigit()
 
 
 def close_words(dictionary: Dictionary, key: str) -> list[str]:
@@ -142,6 +152,14 @@ def starts_sentence(text: str, offset: int) -> bool:
         return True
     # A single line break: a new line after a heading-like line, or a wrapped sentence.
     return line_breaks == 1 and not (text[index].isalnum() or text[index] in ",")
+
+
+def joins_hyphenated(text: str, word: Word, dictionary: Dictionary) -> bool:
+    """co-ordinator, e-mail: the parts of a hyphenated word written as one known word."""
+    before = regex.search(r"([\p{L}]+)-$", text[max(0, word.start - 20):word.start])
+    after = regex.match(r"-([\p{L}]+)", text[word.end:word.end + 20])
+    return (before is not None and dictionary.known(fold(before.group(1) + word.text))
+            or after is not None and dictionary.known(fold(word.text + after.group(1))))
 
 
 def is_particle(text: str, word: Word, key: str) -> bool:

@@ -63,6 +63,9 @@ class Substitution(Check):
             case_only = any(fold(right) == fold(wrong) for right in rights)
             yield Entry(self.id, wrong, rights, case_sensitive=case_only)
 
+    def summary(self) -> str:
+        return "; ".join(f"{wrong} → {' or '.join(rights)}" for wrong, rights in self.replace.items())
+
     def check(self, context: Context) -> Iterator[Problem]:
         for hit in context.hits(self.id):
             suggestions = tuple(dict.fromkeys(

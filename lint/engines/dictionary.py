@@ -1,11 +1,14 @@
 """The offline English dictionary behind the spelling rule.
 
 Words come from pyspellchecker's English word-frequency list (about 160,000
-words, American spelling); British spellings are accepted for en-GB and its
+words, American spelling), joined by the 29,000 words that wordfreq finds at
+least once per million words of real English text (tech, eurozone, podcasts:
+words a 2010s list lacks; misspellings are rarer than that). British spellings are accepted for en-GB and its
 relatives by mapping them to the American form (colour -> color, realise ->
 realize, centre -> center, travelled -> traveled). Suggestions are the known
-words within two edits (a transposition counts as one), most frequent first,
-found with rapidfuzz among words of similar length.
+words one edit away (a transposition counts as one), most frequent first, or,
+when there are none, two edits away with the same first letter, found with
+rapidfuzz among words of similar length.
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ BRITISH_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
 
 # Regular British -> American differences; each is tried on its own.
 _AMERICAN_FORMS = [
-    (regex.compile(r"our(?=s?$|ite|able|ed|ing|er|ful|less)"), "or"),
-    (regex.compile(r"is(?=e$|es$|ed$|ing$|ation|er$|ers$)"), "iz"),
+    (regex.compile(r"(?<=.)our"), "or"),
+    (regex.compile(r"is(?=e$|es$|ed$|ing$|ation|er$|ers$|abl)"), "iz"),
     (regex.compile(r"ys(?=e$|es$|ed$|ing$|is$)"), "yz"),
     (regex.compile(r"tre(?=s?$|d$)"), "ter"),
     (regex.compile(r"ogue(?=s?$)"), "og"),
@@ -31,42 +34,71 @@ _AMERICAN_FORMS = [
     (regex.compile(r"(?<=[aeiou])ll(?=ed$|ing$|er$|ers$)"), "l"),
     (regex.compile(r"amme(?=s?$)"), "am"),
     (regex.compile(r"(?<=[^aeiou])ae"), "e"),
+    (regex.compile(r"oe(?=[^s])"), "e"),
+    (regex.compile(r"(?<=[aeiou])llis(?=t)"), "lis"),
+    (regex.compile(r"^scep"), "skep"),
+    (regex.compile(r"^mould|^smould"), lambda m: m.group().replace("ou", "o")),
+    (regex.compile(r"tred$|tring$"), lambda m: "ter" + m.group()[3:]),
 ]
 
 
 class Dictionary:
     def __init__(self, language: str) -> None:
+        import wordfreq
         from spellchecker import SpellChecker
 
         self.language = language
         self.frequencies: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
+        self.common: dict[str, float] = wordfreq.get_frequency_dict("en", wordlist="small")
         self.british = language in BRITISH_DIALECTS
-        self.description = f"pyspellchecker {metadata.version('pyspellchecker')} ({language})"
+        self.description = (f"pyspellchecker {metadata.version('pyspellchecker')} + "
+                            f"wordfreq {metadata.version('wordfreq')} ({language})")
 
     @functools.lru_cache(maxsize=65536)
     def known(self, word: str) -> bool:
         """Whether a folded (lower-case, straight-apostrophe) word is English."""
-        if word in self.frequencies:
+        if word in self.frequencies or word in self.common:
             return True
-        return self.british and any(
-            pattern.sub(american, word) in self.frequencies
-            for pattern, american in _AMERICAN_FORMS if pattern.search(word))
+        if self.british and any(pattern.sub(american, word) in self.frequencies
+                                for pattern, american in _AMERICAN_FORMS if pattern.search(word)):
+            return True
+        return False
 
     @functools.cached_property
-    def _by_length(self) -> dict[int, list[str]]:
-        buckets: dict[int, list[str]] = defaultdict(list)
+    def _by_initial_and_length(self) -> dict[tuple[str, int], list[str]]:
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in self.frequencies:
-            buckets[len(word)].append(word)
+            buckets[word[0], len(word)].append(word)
         return buckets
 
     @functools.lru_cache(maxsize=16384)
-    def suggest(self, word: str, max_distance: int = 2) -> tuple[tuple[str, int], ...]:
-        """Known words near a folded word, as (word, edits), nearest and most used first."""
-        pool = [candidate for length in range(len(word) - max_distance, len(word) + max_distance + 1)
-                for candidate in self._by_length.get(length, ())]
-        found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=max_distance, limit=None)
+    def one_edit(self, word: str) -> tuple[str, ...]:
+        """Known words one edit from a folded word, most used first (cheap: no search)."""
+        found = {candidate for candidate in edits(word) if candidate in self.frequencies}
+        # Equally common words in alphabetical order: a set's order changes from one process to the next.
+        return tuple(sorted(found, key=lambda candidate: (-self.frequencies[candidate], candidate)))
+
+    @functools.lru_cache(maxsize=16384)
+    def suggest(self, word: str) -> tuple[tuple[str, int], ...]:
+        """Known words near a folded word, as (word, edits): one edit away if any, else two
+        (with the same first letter: slips rarely hit the first letter twice)."""
+        if nearest := self.one_edit(word):
+            return tuple((candidate, 1) for candidate in nearest)
+        found = [match for length in range(len(word) - 2, len(word) + 3)
+                 for match in process.extract(word, self._by_initial_and_length.get((word[0], length), ()),
+                                              scorer=OSA.distance, score_cutoff=2, limit=None)]
         ranked = sorted(found, key=lambda item: (item[1], -self.frequencies[item[0]]))
         return tuple((candidate, int(distance)) for candidate, distance, _ in ranked)
+
+
+def edits(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion from a word."""
+    letters = "abcdefghijklmnopqrstuvwxyz'"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({left + right[1:] for left, right in splits if right}
+            | {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+            | {left + c + right[1:] for left, right in splits if right for c in letters}
+            | {left + c + right for left, right in splits for c in letters})
 
 
 @functools.lru_cache(maxsize=None)

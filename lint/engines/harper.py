@@ -86,6 +86,10 @@ def _pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="harper")
 
 
+if hasattr(os, "register_at_fork"):  # a forked worker process has the pool but not its threads
+    os.register_at_fork(after_in_child=_pool.cache_clear)
+
+
 class Harper(GrammarEngine):
     def __init__(self, settings: Settings) -> None:
         self._dialect = harper.Dialect[DIALECTS.get(settings.language, "AMERICAN")]

@@ -48,6 +48,10 @@ def _pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="languagetool")
 
 
+if hasattr(os, "register_at_fork"):  # a forked worker process has the pool but not its threads
+    os.register_at_fork(after_in_child=_pool.cache_clear)
+
+
 @functools.lru_cache(maxsize=1)
 def _local_server() -> str:
     """Start language-tool-python's local server, once per run; its URL."""

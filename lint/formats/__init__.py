@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Callable
 
 from ..report import Report
-from . import json, text
+from . import github, html, json, junit, sarif, text
 
 Formatter = Callable[[Report, bool], str]
 
 # name -> render(report, terminal): ``terminal`` is true when a person reads it live.
-FORMATS: dict[str, Formatter] = {"text": text.render, "json": json.render}
+FORMATS: dict[str, Formatter] = {
+    "text": text.render, "json": json.render, "html": html.render,
+    "sarif": sarif.render, "github": github.render, "junit": junit.render,
+}

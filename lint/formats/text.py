@@ -7,6 +7,8 @@ is plain, one finding per line, ready for grep and editors' problem matchers.
 
 from __future__ import annotations
 
+import unicodedata
+
 import click
 
 from ..finding import Finding, Severity
@@ -43,11 +45,18 @@ def excerpt(finding: Finding, line: str) -> list[str]:
     shown = before + click.style(line[start:end], fg=COLOURS[finding.severity], bold=True) + line[end:right]
     shown += "…" if right < len(line) else ""
     gutter = f"{finding.line:>5} | "
-    marker = " " * (len(gutter) - 2) + "| " + " " * len(before) + click.style("^" * max(1, end - start), fg=COLOURS[finding.severity])
+    carets = "^" * max(1, display_width(line[start:end]))
+    marker = " " * (len(gutter) - 2) + "| " + " " * display_width(before) + click.style(carets, fg=COLOURS[finding.severity])
     result = [gutter + shown, marker]
     if finding.suggestions:
         result.append(" " * (len(gutter) - 2) + "= suggestion: " + ", ".join(finding.suggestions))
     return result
+
+
+def display_width(text: str) -> int:
+    """Terminal cells: combining marks take none, East Asian wide characters two."""
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
 
 
 def summary(report: Report) -> str:

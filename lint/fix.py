@@ -1,0 +1,91 @@
+"""--fix and --diff: apply the unambiguous suggestions of names and substitution rules.
+
+A suggestion is unambiguous when it is the only one. A fix never rewrites
+markup: a finding whose text spans anything but prose (a tag, an emphasis mark)
+is left for the copy editor. Writing is safe: the new text goes to a temporary
+file in the same folder, gets the original's permissions, and is renamed over
+the original only if the file is still exactly as it was read; otherwise the
+file is left alone and the run reports it. Fixing again changes nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import stat
+import tempfile
+
+from .document import Document, encode
+from .finding import Finding
+
+FIXABLE_TYPES = frozenset({"names", "substitution"})
+
+
+class FixError(Exception):
+    """A file that could not be fixed; the message says why, for a person."""
+
+
+def fixable(finding: Finding) -> bool:
+    return finding.type in FIXABLE_TYPES and len(finding.suggestions) == 1
+
+
+def apply(document: Document, prose: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
+    """The document's text with the fixable findings fixed, and which findings those were."""
+    pieces, position, fixed = [], 0, []
+    for finding in sorted(findings):
+        start = document.line_starts[finding.line - 1] + finding.column - 1
+        end = document.line_starts[finding.end_line - 1] + finding.end_column - 1
+        if not fixable(finding) or start < position or prose[start:end] != document.text[start:end]:
+            continue
+        pieces += [document.text[position:start], finding.suggestions[0]]
+        position = end
+        fixed.append(finding)
+    return "".join(pieces) + document.text[position:], fixed
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff as git shows one (a/ and b/ names, a note where a last line has no line end)."""
+    name = os.path.normpath(path).replace(os.sep, "/")
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 f"a/{name}", f"b/{name}")
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+class Snapshot:
+    """A file's bytes and state as read, to tell later whether it changed."""
+
+    def __init__(self, path: str) -> None:
+        self.path = os.path.realpath(path)  # fix the file itself, never replace a symbolic link
+        before = os.stat(self.path)
+        with open(self.path, "rb") as handle:
+            self.data = handle.read()
+        self.stamp = (before.st_mtime_ns, before.st_size)
+        self.digest = hashlib.sha256(self.data).digest()
+        self.mode = stat.S_IMODE(before.st_mode)
+
+    def changed(self) -> bool:
+        now = os.stat(self.path)
+        if (now.st_mtime_ns, now.st_size) != self.stamp:
+            return True
+        with open(self.path, "rb") as handle:
+            return hashlib.sha256(handle.read()).digest() != self.digest
+
+    def replace(self, text: str) -> None:
+        """Write the fixed text over the file, keeping its encoding and permissions."""
+        folder, name = os.path.split(self.path)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".copydesk")
+        try:
+            with os.fdopen(handle, "wb") as output:
+                output.write(encode(text, self.data))
+                output.flush()
+                os.fsync(output.fileno())
+            os.chmod(temporary, self.mode)
+            if self.changed():
+                raise FixError("changed by someone else since copydesk read it; not fixed (check it again)")
+            os.replace(temporary, self.path)
+        except BaseException:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            raise

@@ -1,0 +1,88 @@
+"""The prose of a document: the text the checks read, with everything else blanked out.
+
+Articles arrive as plain text, Markdown or HTML. Only their prose is for a copy
+editor: code, URLs, link targets, tags and attributes, front matter and scripts
+are not. A prose view keeps every offset of the source: each character that is
+not prose becomes a space (markup) or U+FFFC (other content: code, an image,
+a URL) and line ends stay where they are, so a finding's
+line and column are those of the file as read. The format follows the file's
+suffix (.md/.markdown, .html/.htm); anything else, standard input included, is
+plain text. Web and e-mail addresses are blanked in every format.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+from ..document import LINE_END, Document
+from . import html, markdown
+from .layout import PLACEHOLDER, Layout, blank
+
+__all__ = ["PLACEHOLDER", "Comment", "Prose", "view"]
+from .urls import url_spans
+
+# suffix -> parser of LF-only text into a Layout
+PARSERS: dict[str, Callable[[str], Layout]] = {
+    ".md": markdown.layout, ".markdown": markdown.layout, ".html": html.layout, ".htm": html.layout,
+}
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment of the source (where suppression directives live), in document offsets."""
+
+    start: int
+    end: int
+    body: str
+
+
+@dataclass(frozen=True)
+class Prose:
+    text: str
+    comments: tuple[Comment, ...] = ()
+
+
+def view(document: Document) -> Prose:
+    parser = PARSERS.get(os.path.splitext(document.path)[1].lower())
+    if parser is None:
+        return Prose(blank_spans(document.text, url_spans(document.text)))
+    # Parsers see one kind of line end; lines keep their lengths, so positions map back line by line.
+    normal = LINE_END.sub("\n", document.text)
+    layout = parser(normal)
+    masked = layout.masked(normal)
+    masked = blank_spans(masked, url_spans(masked))
+    return Prose(restore_line_ends(masked, document), tuple(_comments(layout, normal, document)))
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces += [text[position:start], blank(text[start:end], PLACEHOLDER)]
+        position = end
+    return "".join(pieces) + text[position:]
+
+
+def restore_line_ends(normal: str, document: Document) -> str:
+    ends = [match.group() for match in LINE_END.finditer(document.text)]
+    if all(end == "\n" for end in ends):
+        return normal
+    lines = normal.split("\n")
+    return "".join(line + end for line, end in zip(lines, ends)) + lines[-1]
+
+
+def _comments(layout: Layout, normal: str, document: Document):
+    starts = [0] + [match.end() for match in regex.finditer("\n", normal)]
+
+    def to_document(offset: int) -> int:
+        line = bisect.bisect_right(starts, offset) - 1
+        return document.line_starts[line] + offset - starts[line]
+
+    for start, end, body in layout.comments:
+        yield Comment(to_document(start), to_document(end), body)

@@ -1,0 +1,60 @@
+"""What each configured rule checks, for `copydesk rules` and the SARIF report.
+
+A check type's documentation is its module's docstring; its first paragraph
+says what the type is for.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .finding import Severity
+
+if TYPE_CHECKING:
+    from .checks.base import Check
+    from .config import RuleSet
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    id: str
+    type: str
+    severity: Severity
+    enabled: bool
+    summary: str      # what this rule checks, in a line ("Haftar, not Hifter, Hafter or Heftar")
+    description: str  # the check type's first paragraph
+    help: str         # the check type's documentation
+
+
+def type_documentation(check: "Check") -> str:
+    return inspect.cleandoc(sys.modules[type(check).__module__].__doc__ or type(check).type_name)
+
+
+def first_paragraph(text: str) -> str:
+    return " ".join(text.split("\n\n", 1)[0].split())
+
+
+def rule_docs(rules: "RuleSet") -> list[RuleDoc]:
+    enabled = {check.id for check in rules.checks}
+    docs = []
+    for check in rules.configured:
+        documentation = type_documentation(check)
+        docs.append(RuleDoc(check.id, check.type_name, check.severity, check.id in enabled,
+                            check.summary(), first_paragraph(documentation), documentation))
+    return docs
+
+
+def table(docs: list[RuleDoc]) -> str:
+    """The rules as `copydesk rules` shows them: id, type, severity, what each checks."""
+    rows = [("RULE", "TYPE", "SEVERITY", "CHECKS")]
+    rows += [(doc.id, doc.type, str(doc.severity) if doc.enabled else "off", shorten(doc.summary)) for doc in docs]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3] + "\n"
+                   for row in rows)
+
+
+def shorten(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
