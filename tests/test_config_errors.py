@@ -59,6 +59,17 @@ CASES = [
      "rules.yaml:6: rule 'a': option 'suggestion': refers to group '2', which the pattern does not have"),
     ("bad-boolean", "rules:\n  a:\n    type: pattern\n    pattern: a\n    message: m\n    ignore_case: maybe\n",
      "rules.yaml:6: rule 'a': option 'ignore_case': expected true or false, got str 'maybe'"),
+    ("unknown-engine", "rules:\n  g:\n    type: grammar\n    engine: langtool\n",
+     "rules.yaml:4: rule 'g': option 'engine': no engine 'langtool'; did you mean 'languagetool'? "
+     "(engines: languagetool, harper)"),
+    ("engine-twice", "rules:\n  g:\n    type: grammar\n    engine: [harper, harper]\n",
+     "rules.yaml:4: rule 'g': option 'engine': an engine is listed twice"),
+    ("server-not-a-url", "rules:\n  g:\n    type: grammar\n    server: localhost:8010\n",
+     "rules.yaml:4: rule 'g': option 'server': expected a URL such as http://localhost:8010, got 'localhost:8010'"),
+    ("unknown-harper-rule", "rules:\n  g:\n    type: grammar\n    harper_rules: {MassNoun: false}\n",
+     "rules.yaml:4: rule 'g': option 'harper_rules': Harper has no rule 'MassNoun'; did you mean 'MassNouns'?"),
+    ("harper-rule-not-boolean", "rules:\n  g:\n    type: grammar\n    harper_rules: {MassNouns: maybe}\n",
+     "rules.yaml:4: rule 'g': option 'harper_rules': expected true or false, got str 'maybe'"),
     ("missing-ignore-file", "rules:\n  a:\n    type: spelling\n    ignore_file: house-words.txt\n",
      "rules.yaml:4: rule 'a': option 'ignore_file': cannot read {folder}/house-words.txt: No such file or directory"),
 ]

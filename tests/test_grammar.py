@@ -6,8 +6,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from conftest import ROOT, SEED, rules, run, write_rules
 from lint import lint_text
 from lint.document import Document
@@ -143,24 +141,6 @@ def test_languagetool_not_installed_falls_to_harper_only_when_listed(tmp_path):
     assert result.exit_code == 2 and result.stdout == ""
     assert "rule 'grammar': LanguageTool is not installed in " in result.stderr
     assert "COPYDESK_LANGUAGETOOL_URL" in result.stderr and "README" in result.stderr
-
-
-@pytest.mark.parametrize("option, message", [
-    ("engine: langtool", "rule 'grammar': option 'engine': no engine 'langtool'; did you mean 'languagetool'? "
-                         "(engines: languagetool, harper)"),
-    ("engine: [harper, harper]", "rule 'grammar': option 'engine': an engine is listed twice"),
-    ("server: localhost:8010", "rule 'grammar': option 'server': expected a URL such as http://localhost:8010, "
-                               "got 'localhost:8010'"),
-    ("harper_rules: {MassNoun: false}", "rule 'grammar': option 'harper_rules': Harper has no rule 'MassNoun'; "
-                                        "did you mean 'MassNouns'?"),
-    ("harper_rules: {MassNouns: maybe}", "rule 'grammar': option 'harper_rules': expected true or false, got str 'maybe'"),
-    ("picky: yes please", "rule 'grammar': option 'picky': expected true or false, got str 'yes please'"),
-])
-def test_bad_options_name_the_rule_the_option_and_the_line(tmp_path, option, message):
-    path = write_rules(tmp_path, f"version: 1\nrules:\n  grammar:\n    type: grammar\n    {option}\n")
-    result = run("check", "-c", str(path), str(SEED))
-    assert result.exit_code == 2
-    assert result.stderr == f"copydesk: error: {path}:5: {message}\n"
 
 
 def test_chunks_cover_the_text_and_prefer_paragraph_breaks():
