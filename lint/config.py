@@ -7,7 +7,6 @@ rules are compiled here, once, into a single phrase matcher.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ import regex
 import yaml
 
 from .checks import CHECK_TYPES
-from .checks.base import REQUIRED, Check, OptionError, describe
+from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean
 from .finding import SEVERITY_NAMES, Severity
 from .globs import GlobError, Globs
 from .overrides import Override, RuleChange, active
@@ -293,8 +292,3 @@ class _Parser:
                              else f"also listed by rule '{other.rule}': a name or term belongs to one rule")
                     raise self.error(f"rule '{check.id}': {entry.phrase!r} is {where}", "rules", check.id) from None
         return matcher
-
-
-def did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""

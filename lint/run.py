@@ -29,12 +29,15 @@ def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Select
                cache: str | Path | None = None) -> Report:
     """Lint files, folders and '-' (standard input), in ``jobs`` processes (None: the
     machine's cores, for runs large enough to gain), in a stable order. Unreadable files
-    become report errors; every other file is still linted. With a ``cache`` folder, the
+    become report errors; every other file is still linted. An outside engine that
+    cannot run raises EngineError before any file is read. With a ``cache`` folder, the
     results of unchanged files are reused from it and new ones kept there (see lint.cache)."""
     rules = rules or config.load(config.discover())
+    job = FileJob(rules, selection, mode)
+    job.linter.prepare()  # before the workers start: they get the rules with their engines ready
     report = Report(engines=rules.engines(), rules=rule_docs(rules))
     targets = list(_targets(paths, rules))
-    job = FileJob(rules, selection, mode, cache=None if cache is None else Cache.open(cache, rules, selection))
+    job.cache = None if cache is None else Cache.open(cache, rules, selection)
     job.batch = batch_pass(job, targets, jobs)
     for result in map_in_order(job, targets, jobs, progress):
         if isinstance(result, files.FileError):

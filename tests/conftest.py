@@ -64,3 +64,11 @@ def _no_cache_in_the_repository(tmp_path_factory):
 def _cache_of_its_own(monkeypatch, tmp_path_factory):
     """Each test starts with an empty cache: what one test sets up never answers for another."""
     monkeypatch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def _grammar_on_harper(monkeypatch, tmp_path_factory):
+    """Grammar runs on Harper unless a test sets up LanguageTool: no server from the
+    environment, and not the LanguageTool that language-tool-python may have downloaded."""
+    monkeypatch.delenv("COPYDESK_LANGUAGETOOL_URL", raising=False)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path_factory.getbasetemp() / "no-languagetool"))

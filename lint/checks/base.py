@@ -7,6 +7,7 @@ of the document's text and never prints or reads files.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator
 
@@ -66,6 +67,11 @@ def describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
 class Check:
     """Base class of the check types; subclasses set the class attributes below."""
 
@@ -86,6 +92,11 @@ class Check:
 
     def validate(self) -> None:
         """Check options against each other; raise OptionError."""
+
+    def prepare(self) -> None:
+        """Get an outside engine ready before the first document (start it, probe it);
+        raise EngineError if it cannot run. Called once per run; checks without
+        engines have nothing to do."""
 
     def phrases(self) -> Iterable[Entry]:
         """Names and terms this rule needs found (they join the rule set's one matcher)."""
