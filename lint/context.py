@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from .document import Document
 from .phrases import Hit, PhraseMatcher
@@ -53,6 +53,11 @@ class Context:
         for hit in self.all_hits:
             grouped[hit.entry.rule].append(hit)
         return grouped
+
+    @property
+    def rules_found(self) -> Iterable[str]:
+        """The rules with names or terms in this document."""
+        return self._hits_by_rule.keys()
 
     def hits(self, rule_id: str) -> list[Hit]:
         """Where this rule's names and terms occur, in text order."""

@@ -57,6 +57,15 @@ class Linter:
         self.rules = rules
         self.selection = selection
         self.checks = [check for check in rules.checks if selection.runs(check)]
+        # Overrides may switch on, for some files, a rule that is off: selected among all of them.
+        selected = [check for check in rules.configured if selection.runs(check)]
+        self._selected = frozenset(check.id for check in selected)
+        self._order = {check.id: index for index, check in enumerate(rules.configured)}
+        # Checks that report only where their names or terms were found are looked up by the
+        # rules the matcher found in a document; the others run on every document.
+        self._where_found = {check.id: check for check in selected if check.only_where_found}
+        self._everywhere = [check for check in selected if not check.only_where_found]
+        self._severities = None if rules.overrides else self._active("")
 
     def prepare(self) -> None:
         """Start the outside engines the selected rules use (EngineError if one cannot
@@ -87,11 +96,13 @@ class Linter:
         """Findings in the document's prose (see lint.prose), with this file's overrides,
         less what its suppression comments and [sic] switch off."""
         prose = prose or view(document)
-        severities = {check.id: severity for check, severity in self.rules.active(document.path)
-                      if self.selection.runs(check)}
+        severities = self._severities if self._severities is not None else self._active(document.path)
         context = Context(document, self.rules.matcher, self.rules.accepted, batch, prose.text)
-        reported = [(check, problem) for check in self.rules.configured
-                    if check.id in severities for problem in check.check(context)
+        running = sorted([*(check for check in self._everywhere if check.id in severities),
+                          *(self._where_found[rule] for rule in context.rules_found
+                            if rule in self._where_found and rule in severities)],
+                         key=lambda check: self._order[check.id])  # the rules file's order
+        reported = [(check, problem) for check in running for problem in check.check(context)
                     if self.selection.wants(problem.rule or check.id)]
         if prose.text != document.text:
             reported = [(check, trimmed(problem, prose.text)) for check, problem in reported]
@@ -103,6 +114,11 @@ class Linter:
                     check.type_name in SIC_TYPES and followed_by_sic(prose.text, problem.end)):
                 findings.append(found)
         return Linted(sorted(findings), suppressions.errors)
+
+
+    def _active(self, path: str) -> dict[str, Severity]:
+        """Rule id -> severity of the selected rules that run on this file (overrides applied)."""
+        return {check.id: severity for check, severity in self.rules.active(path) if check.id in self._selected}
 
 
 def trimmed(problem: Problem, prose: str) -> Problem:

@@ -41,6 +41,7 @@ from .base import Check, Option, OptionError, text, text_list
 class Names(Check):
     type_name = "names"
     priority = 100
+    only_where_found = True
     options = {
         "variants": Option(text_list, doc="other spellings of the name"),
         "preferred": Option(text, None, "the house spelling"),

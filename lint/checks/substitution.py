@@ -44,6 +44,7 @@ def replacements(value: Any) -> dict[str, tuple[str, ...]]:
 class Substitution(Check):
     type_name = "substitution"
     priority = 100
+    only_where_found = True
     options = {
         "replace": Option(replacements, doc="wrong -> right"),
         "message": Option(text, None, "a message replacing the default one"),
