@@ -22,6 +22,7 @@ from lint import config
 from lint.context import Context
 from lint.document import Document
 from lint.engines import harper
+from lint.parallel import cores_per_process
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "hifter-visit-to-france.txt"
 RULES = "version: 1\nrules:\n  grammar: {type: grammar, engine: harper}\n"
@@ -42,10 +43,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--news", type=Path)
     parser.add_argument("--megabytes", type=float, default=3.0)
-    parser.add_argument("--workers", type=int, help=f"Harper threads (default {harper.WORKERS})")
+    parser.add_argument("--workers", type=int, help=f"Harper threads, at most the cores (default {harper.THREADS})")
     options = parser.parse_args()
     if options.workers:
-        harper.WORKERS = options.workers
+        harper.THREADS = options.workers
     texts = articles(options.news, options.megabytes)
     rules = config.parse(RULES, "bench.yaml", ".")
     grammar = rules.checks[0]
@@ -53,7 +54,7 @@ def main() -> None:
     def lint(text: str, path: str) -> int:
         return sum(1 for _ in grammar.check(Context(Document(path, text), rules.matcher, rules.accepted)))
 
-    print(f"load average {os.getloadavg()[0]:.2f}; {harper.WORKERS} Harper threads")
+    print(f"load average {os.getloadavg()[0]:.2f}; {min(harper.THREADS, cores_per_process())} Harper threads")
     started = time.perf_counter()
     grammar.prepare()
     lint("He have a apple.", "warm.txt")  # builds each thread's Linter

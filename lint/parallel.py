@@ -12,6 +12,7 @@ Result = TypeVar("Result")
 Progress = Callable[[int, int], None]  # (items done, items in all)
 
 _job: Callable | None = None  # a worker's job, set once when the worker starts
+_processes = 1  # in a worker, how many workers the run has
 # With jobs left to copydesk, fewer files than this are checked in this process: starting a
 # worker (and loading its dictionary) costs about as much as checking a dozen articles.
 SMALL_RUN = 32
@@ -20,6 +21,11 @@ SMALL_RUN = 32
 def cores() -> int:
     """The processor cores this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def cores_per_process() -> int:
+    """The cores this process may keep busy: all of them, or in a worker its share."""
+    return max(1, cores() // _processes)
 
 
 def workers(jobs: int | None, count: int) -> int:
@@ -38,7 +44,7 @@ def map_in_order(job: Callable[[Item], Result], items: Sequence[Item], jobs: int
         yield from _counted(map(job, items), len(items), progress)
         return
     chunk = max(1, min(16, len(items) // (count * 8)))  # few round trips, still balanced
-    pool = ProcessPoolExecutor(count, initializer=_start, initargs=(job,))
+    pool = ProcessPoolExecutor(count, initializer=_start, initargs=(job, count))
     try:
         yield from _counted(pool.map(_run, items, chunksize=chunk), len(items), progress)
     finally:  # on Ctrl-C (or an error) drop the files not yet started, rather than check them all
@@ -52,9 +58,9 @@ def _counted(results: Iterator[Result], total: int, progress: Progress | None) -
         yield result
 
 
-def _start(job: Callable) -> None:
-    global _job
-    _job = job
+def _start(job: Callable, processes: int) -> None:
+    global _job, _processes
+    _job, _processes = job, processes
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent stops the run
 
 

@@ -22,10 +22,11 @@ from typing import Iterator
 import harper
 import regex
 
+from ..parallel import cores_per_process
 from .base import EngineMatch, GrammarEngine, Settings, Unavailable, in_chunks
 
 CHUNK = 2_000  # code points: small enough to spread one article over the cores
-WORKERS = min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+THREADS = 4  # at most: each builds its own Linter (half a second, tens of MB)
 DIALECTS = {"en-GB": "BRITISH", "en-IE": "BRITISH", "en-NZ": "BRITISH", "en-ZA": "BRITISH",
             "en-AU": "AUSTRALIAN", "en-CA": "CANADIAN", "en-IN": "INDIAN"}
 
@@ -83,7 +84,8 @@ def rule_names() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="harper")
+    # Threads share this process's cores: a worker of a --jobs run gets its share, not all.
+    return ThreadPoolExecutor(max_workers=min(THREADS, cores_per_process()), thread_name_prefix="harper")
 
 
 if hasattr(os, "register_at_fork"):  # a forked worker process has the pool but not its threads
