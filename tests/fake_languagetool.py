@@ -170,11 +170,16 @@ def recording(text: str) -> dict | None:
 
 def pretend_java(args: list[str], pid_file: str) -> None:
     """``java -version``, or ``java -cp languagetool-server.jar ...HTTPServer -p PORT``:
-    serve until killed, after writing this process's id to ``pid_file``."""
+    serve until killed, after writing this process's id to ``pid_file`` (and its
+    ``--config`` file's text to ``pid_file``.config)."""
     if args == ["-version"]:
         print('openjdk version "17.0.15" 2025-04-15', file=sys.stderr)
         return
     with open(pid_file, "a", encoding="utf-8") as pids:
         pids.write(f"{os.getpid()}\n")
+    if "--config" in args:  # the server's settings file, kept for the test to read
+        with open(args[args.index("--config") + 1], encoding="utf-8") as config, \
+                open(pid_file + ".config", "w", encoding="utf-8") as kept:
+            kept.write(config.read())
     FakeLanguageTool({"a apple": A_VS_AN, "have": HE_HAVE}, port=int(args[args.index("-p") + 1]))
     threading.Event().wait()

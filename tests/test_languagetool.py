@@ -193,6 +193,8 @@ def test_the_local_server_starts_once_per_run_and_stops_at_exit(tmp_path):
     assert sorted(f["rule"] for f in report["findings"]) == [
         "grammar-gb/EN_A_VS_AN", "grammar-gb/HE_VERB_AGR", "grammar/EN_A_VS_AN", "grammar/HE_VERB_AGR"]
     (pid,) = map(int, (tmp_path / "pids").read_text().split())  # one server for both rules
+    settings = (tmp_path / "pids.config").read_text(encoding="utf-8").split()
+    assert {"pipelineCaching=true", "maxPipelinePoolSize=50", "cacheSize=5000"} <= set(settings)
     for _ in range(50):
         if not _alive(pid):
             break

@@ -33,6 +33,11 @@ from .base import EngineError, EngineMatch, GrammarEngine, Settings, Unavailable
 SERVER_ENV = "COPYDESK_LANGUAGETOOL_URL"
 CHUNK = 10_000  # code points per request: under the public server's 20 KB limit
 WORKERS = 4
+# The local server's settings (see the README, "Grammar" and "Speed"): keep the pipelines
+# (a LanguageTool set up for one language and set of rules) between requests rather than
+# build one per request, and keep the results of sentences checked before.
+LOCAL_SERVER_CONFIG = {"pipelineCaching": True, "maxPipelinePoolSize": 50, "pipelineExpireTimeInSeconds": 3600,
+                       "cacheSize": 5000}
 HELP = "see the README's Grammar section"
 
 
@@ -67,7 +72,8 @@ def _local_server() -> str:
         raise Unavailable(f"LanguageTool {version} needs Java 17 or later ({error}); install Java "
                           f"(e.g. apt-get install default-jre-headless), or set {SERVER_ENV} to a LanguageTool server") from None
     try:
-        tool = language_tool_python.LanguageTool("en-US", language_tool_download_version=version)
+        tool = language_tool_python.LanguageTool("en-US", language_tool_download_version=version,
+                                                 config=LOCAL_SERVER_CONFIG)
     except (LanguageToolError, OSError) as error:
         raise EngineError(f"the local LanguageTool {version} did not start: {error}; {HELP}") from None
     atexit.register(tool.close)
