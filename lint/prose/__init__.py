@@ -13,22 +13,26 @@ plain text. Web and e-mail addresses are blanked in every format.
 from __future__ import annotations
 
 import bisect
+import importlib
 import os
 from dataclasses import dataclass
 from typing import Callable
 
 
 from ..document import LINE_END, Document
-from . import html, markdown
 from .layout import PLACEHOLDER, Layout, blank, line_starts_of
 
 __all__ = ["PLACEHOLDER", "Comment", "Prose", "view"]
 from .urls import url_spans
 
-# suffix -> parser of LF-only text into a Layout
-PARSERS: dict[str, Callable[[str], Layout]] = {
-    ".md": markdown.layout, ".markdown": markdown.layout, ".html": html.layout, ".htm": html.layout,
-}
+# suffix -> the module (of this package) whose layout() parses LF-only text into a Layout;
+# imported on first use: markdown-it takes longer to load than a short article to check.
+PARSERS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+def parser(suffix: str) -> Callable[[str], Layout] | None:
+    module = PARSERS.get(suffix.lower())
+    return None if module is None else importlib.import_module(f".{module}", __package__).layout
 
 
 @dataclass(frozen=True)
@@ -47,12 +51,12 @@ class Prose:
 
 
 def view(document: Document) -> Prose:
-    parser = PARSERS.get(os.path.splitext(document.path)[1].lower())
-    if parser is None:
+    parse = parser(os.path.splitext(document.path)[1])
+    if parse is None:
         return Prose(blank_spans(document.text, url_spans(document.text)))
     # Parsers see one kind of line end; lines keep their lengths, so positions map back line by line.
     normal = LINE_END.sub("\n", document.text)
-    layout = parser(normal)
+    layout = parse(normal)
     masked = layout.masked(normal)
     masked = blank_spans(masked, url_spans(masked))
     return Prose(restore_line_ends(masked, document), tuple(_comments(layout, normal, document)))
