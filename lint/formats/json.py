@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # the C version where there is one
 
 from .. import __version__
 from ..finding import Finding
@@ -25,8 +26,40 @@ def render(report: Report, terminal: bool = False) -> str:
         "tool": {"name": "copydesk", "version": __version__},
         "engines": report.engines,
         "files": [{"path": result.path, "findings": len(result.findings)} for result in report.files],
-        "findings": [finding_object(finding) for finding in findings],
+        "findings": findings,
         "errors": [{"path": error.path, "message": error.message} for error in report.errors],
         "summary": {"files": len(report.files), "findings": len(findings), **report.counts()},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # As json.dumps(document, indent=2) writes it; but with an indent, json encodes in pure
+    # Python a piece at a time, which for tens of thousands of findings is most of the time a
+    # large run spends after its workers are done: findings are written here, flat as they are.
+    members = [f"{encode_basestring(key)}: {_findings(value) if key == 'findings' else _indented(value)}"
+               for key, value in document.items()]
+    return "{\n  " + ",\n  ".join(members) + "\n}\n"
+
+
+def _indented(value: object) -> str:
+    """A member's value, one level deep (JSON strings hold no line ends)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def _findings(findings: list[Finding]) -> str:
+    if not findings:
+        return "[]"
+    return "[\n    " + ",\n    ".join(map(_flat_object, map(finding_object, findings))) + "\n  ]"
+
+
+def _flat_object(value: dict) -> str:
+    """A finding's object, three levels deep: its values are texts, numbers and lists of texts."""
+    members = []
+    for key, item in value.items():
+        if type(item) is str:
+            shown = encode_basestring(item)
+        elif type(item) is int:
+            shown = str(item)
+        elif type(item) is list and all(type(entry) is str for entry in item):
+            shown = "[\n        " + ",\n        ".join(map(encode_basestring, item)) + "\n      ]" if item else "[]"
+        else:
+            shown = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n      ")
+        members.append(f"\n      {encode_basestring(key)}: {shown}")
+    return "{" + ",".join(members) + "\n    }"
