@@ -195,24 +195,37 @@ def _change(a: str, b: str) -> float:
 def distance(a: tuple[str, ...], b: tuple[str, ...], cutoff: float = math.inf) -> float:
     """Weighted edit distance between two sound sequences (with transpositions); once it
     must exceed ``cutoff``, some figure above ``cutoff`` instead of the exact one."""
-    rows = [[0.0] * (len(b) + 1) for _ in range(len(a) + 1)]
-    for i in range(1, len(a) + 1):
-        rows[i][0] = rows[i - 1][0] + _gap(a[i - 1], i == len(a))
+    gaps_a, gaps_b = _gaps(a), _gaps(b)
+    before, previous = [], [0.0] * (len(b) + 1)  # the rows two and one above this one
     for j in range(1, len(b) + 1):
-        rows[0][j] = rows[0][j - 1] + _gap(b[j - 1], j == len(b))
+        previous[j] = previous[j - 1] + gaps_b[j - 1]
     for i in range(1, len(a) + 1):
+        sound, gap = a[i - 1], gaps_a[i - 1]
+        row = [previous[0] + gap] + [0.0] * len(b)
         for j in range(1, len(b) + 1):
-            best = min(rows[i - 1][j] + _gap(a[i - 1], i == len(a)),
-                       rows[i][j - 1] + _gap(b[j - 1], j == len(b)),
-                       rows[i - 1][j - 1] + _change(a[i - 1], b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                best = min(best, rows[i - 2][j - 2] + TRANSPOSITION)
-            rows[i][j] = best
+            other = b[j - 1]
+            change = _CHANGES.get((sound, other))
+            if change is None:
+                change = _CHANGES[sound, other] = _change(sound, other)
+            best = min(previous[j] + gap, row[j - 1] + gaps_b[j - 1], previous[j - 1] + change)
+            if i > 1 and j > 1 and sound == b[j - 2] and a[i - 2] == other:
+                best = min(best, before[j - 2] + TRANSPOSITION)
+            row[j] = best
         # Costs are never negative and a cell looks back two rows at most (a transposition):
         # when two rows in a row are all above the cutoff, so is every cell after them.
-        if min(rows[i]) > cutoff and min(rows[i - 1]) > cutoff:
-            return min(rows[i])
-    return rows[-1][-1]
+        if min(row) > cutoff and min(previous) > cutoff:
+            return min(row)
+        before, previous = previous, row
+    return previous[-1]
+
+
+_CHANGES: dict[tuple[str, str], float] = {}  # _change of each pair of sounds, as met
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _gaps(sounds: tuple[str, ...]) -> tuple[float, ...]:
+    """What it costs for each sound of a spelling to come or go."""
+    return tuple(_gap(sound, index == len(sounds) - 1) for index, sound in enumerate(sounds))
 
 
 # Tuned on the development half of tests/data/variant_pairs.yaml (bench/variants_eval.py).
