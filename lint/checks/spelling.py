@@ -34,6 +34,8 @@ import os
 from typing import Iterable, Iterator
 
 import regex
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from ..context import Context
 from ..engines.dictionary import Dictionary, describe, load
@@ -122,8 +124,10 @@ class Spelling(Check):
             elif starts_sentence(text, word.start):
                 suggestions = [] if key in evidence.names else close_words(dictionary, key)
             else:
+                if len(key) < 4 or not evidence.uses_a_word_one_edit_from(key):
+                    continue  # a name: most capitalised words a dictionary does not know
                 suggestions = [candidate for candidate in dictionary.one_edit(key)
-                               if candidate[0] == key[0] and len(key) >= 4 and candidate in evidence.used_words]
+                               if candidate[0] == key[0] and candidate in evidence.used_words]
                 if not suggestions:
                     continue
             if stem[0].isupper() and not suggestions:
@@ -144,6 +148,16 @@ class Evidence:
     @functools.cached_property
     def used_words(self) -> set[str]:
         return {fold(word.text) for word in self.context.words}
+
+    def uses_a_word_one_edit_from(self, key: str) -> bool:
+        """Whether the article uses a word one edit (a transposition counts as one) from a folded
+        word: rapidfuzz tells at once, where listing the known words one edit away takes long."""
+        return any(distance == 1 for _, distance, _ in process.extract(
+            key, self._used_list, scorer=OSA.distance, score_cutoff=1, limit=None))
+
+    @functools.cached_property
+    def _used_list(self) -> list[str]:
+        return sorted(self.used_words)
 
     @functools.cached_property
     def names(self) -> set[str]:
