@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import re
 
+import regex
 from linkify_it import LinkifyIt
 
 # Every address kept below has one of these: a scheme's "//", a path's "/", an e-mail's "@",
 # or "www.". linkify-it is slow on long texts (its domain test is a regex of every top-level
-# domain), so it reads only the lines that have one; an address never spans a line.
+# domain), so it reads only the stretches of text without spacing that have one: an address
+# never holds a space or a line end.
 CLUE = re.compile(r"[/@]|www\.", re.IGNORECASE)
+STRETCH, STRETCH_BEFORE = regex.compile(r"\S+"), regex.compile(r"\S*", regex.REVERSE)
 
 
 @functools.cache
@@ -22,20 +25,19 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address. A bare domain counts only with a path or www.
     ("said.It" or "Tripoli.ly" in a sentence missing a space is prose, not a link)."""
     spans: list[tuple[int, int]] = []
-    line_end = -1
+    stretch_end = -1
     for clue in CLUE.finditer(text):
-        if clue.start() < line_end:
-            continue  # this line is read already
-        line_start = max(text.rfind("\n", 0, clue.start()), text.rfind("\r", 0, clue.start())) + 1
-        line_end = min(end for end in (text.find("\n", clue.start()), text.find("\r", clue.start()), len(text))
-                       if end >= 0)
-        spans += [(line_start + start, line_start + end) for start, end in _addresses(text[line_start:line_end])]
+        if clue.start() < stretch_end:
+            continue  # this stretch is read already
+        start = STRETCH_BEFORE.match(text, 0, clue.start()).start()
+        stretch_end = STRETCH.match(text, clue.start()).end()
+        spans += [(start + begin, start + end) for begin, end in _addresses(text[start:stretch_end])]
     return spans
 
 
-def _addresses(line: str) -> list[tuple[int, int]]:
+def _addresses(stretch: str) -> list[tuple[int, int]]:
     linkify = _linkify()
-    if not linkify.pretest(line):
+    if not linkify.pretest(stretch):
         return []
-    return [(match.index, match.last_index) for match in linkify.match(line) or ()
+    return [(match.index, match.last_index) for match in linkify.match(stretch) or ()
             if match.schema or "/" in match.raw or match.raw.lower().startswith("www.")]
