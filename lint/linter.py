@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
@@ -12,6 +11,7 @@ from .config import RuleSet
 from .context import Context
 from .document import Document
 from .finding import Finding, Problem, Severity
+from .intervals import Spans
 from .prose import PLACEHOLDER, Prose, view
 from .suppression import SIC_TYPES, Suppressions, followed_by_sic
 
@@ -121,28 +121,6 @@ def one_per_span(reported: list[tuple[Check, Problem]]) -> list[tuple[Check, Pro
         kept += level
         taken.add(problem for _, problem in level)
     return kept
-
-
-class Spans:
-    """A union of half-open spans, merged, that answers 'does this overlap?' by bisection."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def add(self, problems: Iterable[Problem]) -> None:
-        spans = sorted([*zip(self.starts, self.ends), *((p.start, p.end) for p in problems)])
-        self.starts, self.ends = [], []
-        for start, end in spans:
-            if self.ends and start < self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], end)
-            else:
-                self.starts.append(start)
-                self.ends.append(end)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        index = bisect.bisect_left(self.starts, end) - 1
-        return index >= 0 and self.ends[index] > start
 
 
 def finding(document: Document, check: Check, problem: Problem, severity: Severity | None = None) -> Finding:

@@ -57,6 +57,7 @@ from ..context import Context
 from ..engines.dictionary import load
 from ..finding import Problem
 from ..transliteration import fold_letters, judge, maybe_close, spelling
+from ..intervals import Spans
 from ..words import DASHES, Word, fold, is_all_caps, match_case
 from .base import Check, Option, OptionError, describe, text_list
 from .names import mixed_spelling
@@ -148,7 +149,8 @@ class Variants(Check):
         headlines = caps_lines(text)
         names = [index for index, word in enumerate(found) if self._is_name(context, index, headlines)]
         capitalised = {index for index, word in enumerate(found) if word.text[0].isupper()}
-        covered = [(hit.start, hit.end) for hit in context.all_hits]
+        covered = Spans()
+        covered.add(context.all_hits)
         usages: dict[str, Usage] = {}
         # Two words written elsewhere as one (Ansar Allah / Ansarallah) are one name here.
         single = {spelling(found[index].text).body for index in names}
@@ -168,7 +170,7 @@ class Variants(Check):
             end = found[last].stem_end
             form = text[start:end]
             usage = usages.setdefault(_key(form), Usage())
-            usage.spans.append((start, end, any(s < end and start < e for s, e in covered)))
+            usage.spans.append((start, end, covered.overlaps(start, end)))
             usage.forms[form] += 1
             if _within(headlines, word.start):
                 continue  # in a headline every word has a capital: no sign of who is who
