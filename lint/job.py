@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from . import files, fix
+from .checks.base import CheckError
 from .config import RuleSet
 from .document import Document, DocumentError
 from .files import FileError
@@ -64,7 +65,10 @@ class FileJob:
         except OSError as error:
             return FileError(path, f"cannot read: {error.strerror}")
         prose = view(document)
-        linted = self.linter.lint_document(document, prose, self.batch)
+        try:
+            linted = self.linter.lint_document(document, prose, self.batch)
+        except CheckError as error:
+            return FileError(path, str(error))
         result = FileResult(document.path, linted.findings, document, notes=linted.notes)
         if self.mode is Mode.CHECK:
             return result
@@ -81,7 +85,10 @@ class FileJob:
         except OSError as error:
             return FileError(path, f"cannot write the fixed file: {error.strerror}")
         fixed_document = Document(document.path, text)
-        relinted = self.linter.lint_document(fixed_document, batch=self.batch)
+        try:
+            relinted = self.linter.lint_document(fixed_document, batch=self.batch)
+        except CheckError as error:
+            return FileError(path, f"fixed, but not checked again: {error}")
         return FileResult(document.path, relinted.findings, fixed_document, notes=relinted.notes, fixed=len(fixed))
 
     def _read(self, target: str | Document) -> tuple[Document, fix.Snapshot | None]:

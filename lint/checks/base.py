@@ -32,6 +32,12 @@ class OptionError(ValueError):
         self.key = key
 
 
+class CheckError(Exception):
+    """A rule could not finish on one document (a runaway pattern, an engine that failed);
+    the message names the rule, says why and what to do. That file is reported as not
+    checked; the run goes on with the others."""
+
+
 @dataclass(frozen=True)
 class Option:
     parse: Callable[[Any], Any]
@@ -56,6 +62,12 @@ def text_list(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
         raise ValueError(f"expected a list of texts, got {describe(value)}")
     return tuple(text(item) for item in value)
+
+
+def seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+        raise ValueError(f"expected a number of seconds above 0 (at most 3600), got {describe(value)}")
+    return float(value)
 
 
 def boolean(value: Any) -> bool:
