@@ -110,7 +110,7 @@ def load(path: Path) -> RuleSet:
         raise ConfigError(shown, None, f"the rules file is larger than {MAX_RULES_BYTES // 2**20} MB, the most "
                                        "copydesk reads; split its word lists into ignore files, or trim it")
     try:
-        text = decode(data)
+        text = decode(data, advice="save the file as UTF-8")
     except DocumentError as error:
         raise ConfigError(shown, error.line, f"the rules file is {error}") from None
     return parse(text, shown, str(path.resolve().parent))

@@ -82,9 +82,13 @@ def encode(text: str, like: bytes, encoding: str | None = None) -> bytes:
     return bom + text.encode(named)
 
 
-def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode a file's bytes: a BOM names the encoding, else ``encoding``, else UTF-8.
-    Text with NUL characters near its start is a binary file."""
+UTF8_ADVICE = "save the file as UTF-8 (or name its encoding with --encoding, e.g. latin-1)"
+
+
+def decode(data: bytes, encoding: str | None = None, advice: str = UTF8_ADVICE) -> str:
+    """Decode a file's bytes: a BOM names the encoding, else ``encoding``, else UTF-8
+    (``advice`` says what to do when it is not UTF-8). Text with NUL characters near its
+    start is a binary file."""
     bom, named = encoding_of(data, encoding)
     try:
         text = data[len(bom):].decode(named)
@@ -96,7 +100,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         at = error.start
         line = data.count(b"\n", 0, at) + 1
         column = at - (data.rfind(b"\n", 0, at) + 1) + 1
-        save = "save the file as UTF-8" if encoding is None else "check --encoding, or save the file as UTF-8"
+        save = advice if encoding is None else "check --encoding, or save the file as UTF-8"
         raise DocumentError(f"not {named.upper()} text: byte 0x{data[at]:02x} at line {line}, byte {column} "
                             f"cannot be decoded; {save}", line) from None
     if "\x00" in text[:BINARY_PROBE]:

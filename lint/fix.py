@@ -17,6 +17,7 @@ import stat
 import tempfile
 
 from .document import Document, encode
+from .files import Reading, read_at_most
 from .finding import Finding
 
 FIXABLE_TYPES = frozenset({"names", "substitution"})
@@ -56,11 +57,12 @@ def unified_diff(path: str, before: str, after: str) -> str:
 class Snapshot:
     """A file's bytes and state as read, to tell later whether it changed."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, reading: Reading = Reading()) -> None:
         self.path = os.path.realpath(path)  # fix the file itself, never replace a symbolic link
+        self.encoding = reading.encoding
         before = os.stat(self.path)
         with open(self.path, "rb") as handle:
-            self.data = handle.read()
+            self.data = read_at_most(handle, reading.max_bytes)
         self.stamp = (before.st_mtime_ns, before.st_size)
         self.digest = hashlib.sha256(self.data).digest()
         self.mode = stat.S_IMODE(before.st_mode)
@@ -75,10 +77,15 @@ class Snapshot:
     def replace(self, text: str) -> None:
         """Write the fixed text over the file, keeping its encoding and permissions."""
         folder, name = os.path.split(self.path)
+        try:
+            data = encode(text, self.data, self.encoding)
+        except UnicodeEncodeError as error:
+            raise FixError(f"the fix needs {text[error.start:error.end]!r}, which {error.encoding} cannot hold; "
+                           "not fixed (save the file as UTF-8 to fix it)") from None
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".copydesk")
         try:
             with os.fdopen(handle, "wb") as output:
-                output.write(encode(text, self.data))
+                output.write(data)
                 output.flush()
                 os.fsync(output.fileno())
             os.chmod(temporary, self.mode)

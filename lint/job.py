@@ -32,6 +32,7 @@ class FileJob:
     rules: RuleSet
     selection: Selection = Selection()
     mode: Mode = Mode.CHECK
+    reading: files.Reading = files.Reading()
     batch: dict[str, Any] = field(default_factory=dict)  # what batch rules learnt from all files
 
     @cached_property
@@ -63,7 +64,7 @@ class FileJob:
         except DocumentError as error:
             return FileError(path, str(error))
         except OSError as error:
-            return FileError(path, f"cannot read: {error.strerror}")
+            return FileError(path, files.cannot_read(path, error))
         prose = view(document)
         try:
             linted = self.linter.lint_document(document, prose, self.batch)
@@ -96,6 +97,6 @@ class FileJob:
         if isinstance(target, Document):
             return target, None
         if self.mode is Mode.FIX:
-            snapshot = fix.Snapshot(target)
-            return Document.from_bytes(target, snapshot.data), snapshot
-        return files.read(target), None
+            snapshot = fix.Snapshot(target, self.reading)
+            return Document.from_bytes(target, snapshot.data, self.reading.encoding), snapshot
+        return files.read(target, self.reading), None
