@@ -5,12 +5,17 @@ markup: a finding whose text spans anything but prose (a tag, an emphasis mark)
 is left for the copy editor. Writing is safe: the new text goes to a temporary
 file in the same folder, gets the original's permissions, and is renamed over
 the original only if the file is still exactly as it was read; otherwise the
-file is left alone and the run reports it. Fixing again changes nothing.
+file is left alone and the run reports it. Killed at any moment, a fix leaves
+the old text or the new, never a mix; a temporary file it leaves behind is
+hidden (walks skip it) and removed by the next fix of that file. Fixing again
+changes nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import glob
 import hashlib
 import os
 import stat
@@ -21,6 +26,7 @@ from .files import Reading, read_at_most
 from .finding import Finding
 
 FIXABLE_TYPES = frozenset({"names", "substitution"})
+TEMPORARY = ".copydesk"  # suffix of the new text before it is renamed over the file
 
 
 class FixError(Exception):
@@ -82,7 +88,8 @@ class Snapshot:
         except UnicodeEncodeError as error:
             raise FixError(f"the fix needs {text[error.start:error.end]!r}, which {error.encoding} cannot hold; "
                            "not fixed (save the file as UTF-8 to fix it)") from None
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".copydesk")
+        remove_leftovers(folder, name)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.{os.getpid()}-", suffix=TEMPORARY)
         try:
             with os.fdopen(handle, "wb") as output:
                 output.write(data)
@@ -91,8 +98,46 @@ class Snapshot:
             os.chmod(temporary, self.mode)
             if self.changed():
                 raise FixError("changed by someone else since copydesk read it; not fixed (check it again)")
-            os.replace(temporary, self.path)
+            os.replace(temporary, self.path)  # atomic: whoever opens the file reads the old text or the new
         except BaseException:
             if os.path.exists(temporary):
                 os.unlink(temporary)
             raise
+        sync_folder(folder)
+
+
+def remove_leftovers(folder: str, name: str) -> None:
+    """Delete the temporary files a --fix of this file left when it was killed mid-write:
+    those of processes that no longer run. (Hidden and without an article's suffix, they
+    are never checked meanwhile.)"""
+    for leftover in glob.glob(os.path.join(glob.escape(folder), f".{glob.escape(name)}.*-*{TEMPORARY}")):
+        pid = os.path.basename(leftover)[len(name) + 2:].split("-", 1)[0]
+        if pid.isdigit() and not running(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+
+
+def running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+def sync_folder(folder: str) -> None:
+    """Make the rename itself durable (a power cut after it keeps the new text)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # some file systems cannot sync a folder; the rename stands regardless
+        pass
+    finally:
+        os.close(descriptor)
