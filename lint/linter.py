@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
@@ -14,6 +15,8 @@ from .finding import Finding, Problem, Severity
 from .intervals import Spans
 from .prose import PLACEHOLDER, Prose, view
 from .suppression import SIC_TYPES, Suppressions, followed_by_sic
+
+LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 class SelectionError(ValueError):
@@ -129,6 +132,12 @@ def finding(document: Document, check: Check, problem: Problem, severity: Severi
     return Finding(
         path=document.path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=problem.rule or check.id, type=check.type_name, severity=severity or check.severity,
-        message=problem.message, text=document.text[problem.start:problem.end],
+        message=one_line(problem.message), text=document.text[problem.start:problem.end],
         suggestions=problem.suggestions,
     )
+
+
+def one_line(message: str) -> str:
+    """A message quotes the text it is about, which may span a line break ("reconciliation
+    government"); every report shows a message on one line."""
+    return LINE_BREAKS.sub(" ", message) if "\n" in message or "\r" in message else message

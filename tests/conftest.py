@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from lint import config
 from lint.cli import main
@@ -49,3 +51,10 @@ def rules(yaml_text: str, folder: Path | None = None) -> config.RuleSet:
 @pytest.fixture(autouse=True)
 def _no_config_from_environment(monkeypatch):
     monkeypatch.delenv(config.CONFIG_ENV, raising=False)
+
+
+# Property tests: a few seconds each by default; HYPOTHESIS_PROFILE=thorough fuzzes for minutes.
+settings.register_profile("ci", max_examples=120, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+settings.register_profile("thorough", settings.get_profile("ci"), max_examples=3000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
