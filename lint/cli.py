@@ -70,7 +70,7 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     """Check PATHS: files, folders (walked for .txt, .md and .html) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
-    2 a usage error, a bad rules file, or a file that could not be read."""
+    2 a usage error, a bad rules file, or a file that could not be read or checked."""
     if not paths:
         raise click.UsageError("name the files or folders to check, or - to read standard input")
     if fix and diff:

@@ -152,6 +152,10 @@ CASES = [
      "rules.yaml:1: 'exclude' must be a list of path globs such as 'archive/**', not a mapping"),
     ("scope-unknown", "rules:\n  a:\n    type: variants\n    scope: everything\n",
      "rules.yaml:4: rule 'a': option 'scope': expected one of document, batch, got str 'everything'"),
+    ("time-limit-zero", "rules:\n  a:\n    type: pattern\n    pattern: x\n    message: m\n    time_limit: 0\n",
+     "rules.yaml:6: rule 'a': option 'time_limit': expected a number of seconds above 0 (at most 3600), got int 0"),
+    ("time-limit-a-word", "rules:\n  a:\n    type: pattern\n    pattern: x\n    message: m\n    time_limit: fast\n",
+     "rules.yaml:6: rule 'a': option 'time_limit': expected a number of seconds above 0 (at most 3600), got str 'fast'"),
     # bad globs, unknown keys, duplicates
     ("bad-glob-range", "exclude:\n  - drafts/**\n  - '[z-a]*.md'\nrules:\n  a: {type: spelling}\n",
      "rules.yaml:3: 'exclude': '[z-a]*.md' is not a path glob such as 'archive/**' or '*.draft.md' (check "
