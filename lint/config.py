@@ -277,6 +277,15 @@ class _Parser:
                     where = ("listed twice in this rule" if other.rule == check.id
                              else f"also listed by rule '{other.rule}': a name or term belongs to one rule")
                     raise self.error(f"rule '{check.id}': {entry.phrase!r} is {where}", "rules", check.id) from None
+        for check in checks:  # a fix must not write what another fix (or this one) undoes
+            for entry in check.phrases():
+                for target in entry.targets:
+                    undone = matcher.entry(target)
+                    if undone is not None and undone.targets:
+                        by = "this rule" if undone.rule == check.id else f"rule '{undone.rule}'"
+                        raise self.error(f"rule '{check.id}': {target!r}, written for {entry.phrase!r}, is itself "
+                                         f"flagged by {by} (write {undone.targets[0]!r}): the fixes would go round; "
+                                         "correct one of them", "rules", check.id)
         return matcher
 
 

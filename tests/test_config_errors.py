@@ -156,6 +156,16 @@ CASES = [
      "rules.yaml:6: rule 'a': option 'time_limit': expected a number of seconds above 0 (at most 3600), got int 0"),
     ("time-limit-a-word", "rules:\n  a:\n    type: pattern\n    pattern: x\n    message: m\n    time_limit: fast\n",
      "rules.yaml:6: rule 'a': option 'time_limit': expected a number of seconds above 0 (at most 3600), got str 'fast'"),
+    ("suggestion-stray-backslash", "rules:\n  a:\n    type: pattern\n    pattern: x\n    message: m\n    suggestion: 'a\\'\n",
+     "rules.yaml:6: rule 'a': option 'suggestion': 'a\\\\' is not a replacement copydesk can fill in (bad escape "
+     "(end of pattern) at position 2); write \\\\ for a backslash"),
+    ("fixes-go-round", "rules:\n  a: {type: names, preferred: Haftar, variants: [Hifter]}\n"
+     "  b: {type: substitution, replace: {Haftar: Hafter}}\n",
+     "rules.yaml:2: rule 'a': 'Haftar', written for 'Hifter', is itself flagged by rule 'b' (write 'Hafter'): "
+     "the fixes would go round; correct one of them"),
+    ("fix-chain-in-one-rule", "rules:\n  a:\n    type: substitution\n    replace: {Rejep: Recep, Recep: Redjep}\n",
+     "rules.yaml:2: rule 'a': 'Recep', written for 'Rejep', is itself flagged by this rule (write 'Redjep'): "
+     "the fixes would go round; correct one of them"),
     # bad globs, unknown keys, duplicates
     ("bad-glob-range", "exclude:\n  - drafts/**\n  - '[z-a]*.md'\nrules:\n  a: {type: spelling}\n",
      "rules.yaml:3: 'exclude': '[z-a]*.md' is not a path glob such as 'archive/**' or '*.draft.md' (check "

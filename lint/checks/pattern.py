@@ -67,6 +67,20 @@ class Pattern(Check):
             known = int(group) <= self.compiled.groups if group.isdigit() else group in self.compiled.groupindex
             if not known:
                 raise OptionError("suggestion", f"refers to group {group!r}, which the pattern does not have")
+        if self.suggestion is not None:
+            self._check_template(self.suggestion)
+
+    def _check_template(self, suggestion: str) -> None:
+        """Expand the suggestion once against an empty match with the pattern's groups, so
+        that a stray backslash is a rules-file error, not a failure on some article."""
+        names = {index: name for name, index in self.compiled.groupindex.items()}
+        groups = "".join(f"(?P<{names[index]}>)" if index in names else "()"
+                         for index in range(1, self.compiled.groups + 1))
+        try:
+            regex.compile(groups).match("").expand(suggestion)
+        except (regex.error, IndexError) as error:
+            raise OptionError("suggestion", f"{suggestion!r} is not a replacement copydesk can fill in ({error}); "
+                                            "write \\\\ for a backslash") from None
 
     def summary(self) -> str:
         return self.message.replace("{text}", "…")
