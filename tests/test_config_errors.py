@@ -160,8 +160,8 @@ CASES = [
      "rules.yaml:6: rule 'a': option 'suggestion': 'a\\\\' is not a replacement copydesk can fill in (bad escape "
      "(end of pattern) at position 2); write \\\\ for a backslash"),
     ("fixes-go-round", "rules:\n  a: {type: names, preferred: Haftar, variants: [Hifter]}\n"
-     "  b: {type: substitution, replace: {Haftar: Hafter}}\n",
-     "rules.yaml:2: rule 'a': 'Haftar', written for 'Hifter', is itself flagged by rule 'b' (write 'Hafter'): "
+     "  b: {type: substitution, replace: {Hafter: Hifter}}\n",
+     "rules.yaml:3: rule 'b': 'Hifter', written for 'Hafter', is itself flagged by rule 'a' (write 'Haftar'): "
      "the fixes would go round; correct one of them"),
     ("fix-chain-in-one-rule", "rules:\n  a:\n    type: substitution\n    replace: {Rejep: Recep, Recep: Redjep}\n",
      "rules.yaml:2: rule 'a': 'Recep', written for 'Rejep', is itself flagged by this rule (write 'Redjep'): "
