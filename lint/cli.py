@@ -10,6 +10,7 @@ from typing import NoReturn
 import click
 
 from . import __version__, config
+from .engines.base import EngineError
 from .files import MAX_FILE_BYTES, MEGABYTE, STDIN, Reading
 from .finding import SEVERITY_NAMES, Severity
 from .formats import FORMATS
@@ -70,7 +71,8 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     """Check PATHS: files, folders (walked for .txt, .md and .html) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
-    2 a usage error, a bad rules file, or a file that could not be read or checked."""
+    2 a usage error, a bad rules file, a file that could not be read or checked,
+    or a grammar engine that cannot run."""
     if not paths:
         raise click.UsageError("name the files or folders to check, or - to read standard input")
     if fix and diff:
@@ -91,6 +93,8 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     try:
         report = lint_paths(list(paths), rules, selection, jobs=jobs, mode=mode, progress=progress,
                             reading=Reading(encoding, int(max_megabytes * MEGABYTE)))
+    except EngineError as error:
+        fail(str(error))
     finally:
         progress.close()
     for error in report.errors:

@@ -7,7 +7,6 @@ rules are compiled here, once, into a single phrase matcher.
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from importlib import resources
@@ -19,7 +18,7 @@ import yaml
 
 from . import rulesyaml
 from .checks import CHECK_TYPES
-from .checks.base import REQUIRED, Check, OptionError, describe, shown
+from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean, shown
 from .document import DocumentError, decode
 from .finding import SEVERITY_NAMES, Severity
 from .globs import GlobError, Globs
@@ -287,8 +286,3 @@ class _Parser:
                                          f"flagged by {by} (write {undone.targets[0]!r}): the fixes would go round; "
                                          "correct one of them", "rules", check.id)
         return matcher
-
-
-def did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""

@@ -61,6 +61,12 @@ class Linter:
         self.selection = selection
         self.checks = [check for check in rules.checks if selection.runs(check)]
 
+    def prepare(self) -> None:
+        """Start the outside engines the selected rules use (EngineError if one cannot
+        run), so that a missing engine stops the run before any file is reported."""
+        for check in self.checks:
+            check.prepare()
+
     @property
     def batch_checks(self) -> list[Check]:
         return [check for check in self.checks if check.batch_scope]

@@ -27,11 +27,13 @@ def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Select
                reading: files.Reading = files.Reading()) -> Report:
     """Lint files, folders and '-' (standard input), in ``jobs`` processes (None: the
     machine's cores, for runs large enough to gain), in a stable order, read as ``reading``
-    says. Unreadable files become report errors; every other file is still linted."""
+    says. Unreadable files become report errors; every other file is still linted. An
+    outside engine that cannot run raises EngineError before any file is read."""
     rules = rules or config.load(config.discover())
+    job = FileJob(rules, selection, mode, reading)
+    job.linter.prepare()  # before the workers start: they get the rules with their engines ready
     report = Report(engines=rules.engines(), rules=rule_docs(rules))
     targets = list(_targets(paths, rules, reading))
-    job = FileJob(rules, selection, mode, reading)
     job.batch = batch_pass(job, targets, jobs)
     for result in map_in_order(job, targets, jobs, progress):
         if isinstance(result, files.FileError):

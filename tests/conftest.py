@@ -53,6 +53,14 @@ def _no_config_from_environment(monkeypatch):
     monkeypatch.delenv(config.CONFIG_ENV, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _grammar_on_harper(monkeypatch, tmp_path_factory):
+    """Grammar runs on Harper unless a test sets up LanguageTool: no server from the
+    environment, and not the LanguageTool that language-tool-python may have downloaded."""
+    monkeypatch.delenv("COPYDESK_LANGUAGETOOL_URL", raising=False)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path_factory.getbasetemp() / "no-languagetool"))
+
+
 # Property tests: a few seconds each by default; HYPOTHESIS_PROFILE=thorough fuzzes for minutes.
 settings.register_profile("ci", max_examples=120, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

@@ -97,9 +97,9 @@ def test_seed_report_marks_every_finding_where_it_is(tmp_path):
     exit_code, source = html_report(tmp_path, "-c", str(ROOT / "rules.yaml"), str(SEED))
     page = Page(source)
     assert exit_code == 1
-    assert len(findings) == 21
-    assert page.heads == [str(number) for number in range(1, 22)]
-    assert ["".join(page.marks[str(number)]) for number in range(1, 22)] == [f["text"] for f in findings]
+    assert len(findings) == 22
+    assert page.heads == [str(number) for number in range(1, 23)]
+    assert ["".join(page.marks[str(number)]) for number in range(1, 23)] == [f["text"] for f in findings]
     assert "\n".join(page.lines) == SEED.read_text(encoding="utf-8").removesuffix("\n")
     assert re.search(r'<li class="sev-error" data-f="1" data-severity="error" data-rule="haftar">'
                      r'<a class="jump" href="#f-1"><span class="pos">2:1</span>', source)

@@ -87,7 +87,7 @@ def test_one_highlight_per_finding(seed_page):
 
 def test_clicking_a_listed_problem_scrolls_to_and_focuses_it(seed_page):
     last = seed_page.find_elements(By.CSS_SELECTOR, "#findings a.jump")[-1]
-    target = seed_page.find_element(By.ID, "f-21")
+    target = seed_page.find_element(By.ID, "f-22")
     assert seed_page.execute_script("return window.scrollY") == 0
     assert not in_viewport(seed_page, target)
     last.click()
@@ -104,7 +104,7 @@ def test_jumps_reach_the_last_article_of_a_long_run(browser, tmp_path):
         shutil.copyfile(SEED, folder / f"article-{number:02}.txt")
     open_report(browser, tmp_path, "-c", str(ROOT / "rules.yaml"), str(folder))
     links = browser.find_elements(By.CSS_SELECTOR, "#findings a.jump")
-    assert len(links) == len(highlights(browser)) == 40 * 21
+    assert len(links) == len(highlights(browser)) == 40 * 22
     for link in (links[-1], links[0], links[500]):
         link.click()
         target = browser.find_element(By.ID, link.get_attribute("hash")[1:])
@@ -137,14 +137,14 @@ def test_filters_hide_and_show_highlights(seed_page):
     errors = seed_page.find_element(By.CSS_SELECTOR, 'input[data-filter="severity"][value="error"]')
     shown = seed_page.find_element(By.ID, "shown")
     haftar.click()
-    assert shown_highlights(seed_page) == 5 and shown.text == "Showing 5 of 21"
-    assert len([item for item in seed_page.find_elements(By.CSS_SELECTOR, "#findings li") if item.is_displayed()]) == 5
+    assert shown_highlights(seed_page) == 6 and shown.text == "Showing 6 of 22"
+    assert len([item for item in seed_page.find_elements(By.CSS_SELECTOR, "#findings li") if item.is_displayed()]) == 6
     assert seed_page.find_element(By.ID, "f-1").get_attribute("tabindex") == "-1"
     errors.click()
-    assert shown_highlights(seed_page) == 1  # the spelling warning
+    assert shown_highlights(seed_page) == 2  # the spelling and grammar warnings
     haftar.click()
     errors.click()
-    assert shown_highlights(seed_page) == 21 and shown.text == "Showing all 21"
+    assert shown_highlights(seed_page) == 22 and shown.text == "Showing all 22"
     assert seed_page.find_element(By.ID, "f-1").get_attribute("tabindex") == "0"
 
 

@@ -68,7 +68,7 @@ def test_seed_as_markdown_has_the_seed_findings_at_the_same_places(tmp_path):
     as_markdown = run("check", "-c", PACKAGED, "-f", "json", str(markdown)).json()["findings"]
     assert [(f["line"], f["column"], f["rule"]) for f in as_markdown] == \
         [(f["line"], f["column"], f["rule"]) for f in as_text]
-    assert len(as_text) == 21
+    assert len(as_text) == 22
 
 
 def test_crlf_and_cr_line_ends_keep_lines_and_columns():

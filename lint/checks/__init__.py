@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from .base import Check
+from .grammar import Grammar
 from .names import Names
 from .pattern import Pattern
 from .spelling import Spelling
 from .substitution import Substitution
 from .variants import Variants
 
-CHECK_TYPES: dict[str, type[Check]] = {check.type_name: check for check in (Names, Substitution, Variants, Pattern, Spelling)}
+CHECK_TYPES: dict[str, type[Check]] = {
+    check.type_name: check for check in (Names, Substitution, Variants, Pattern, Spelling, Grammar)}

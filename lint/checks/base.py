@@ -8,6 +8,7 @@ of the document's text and never prints or reads files.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator
@@ -94,6 +95,11 @@ def shown(value: Any) -> str:
     return quoted if len(quoted) <= SHOWN else quoted[:SHOWN - 1] + "…"
 
 
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
 class Check:
     """Base class of the check types; subclasses set the class attributes below."""
 
@@ -114,6 +120,11 @@ class Check:
 
     def validate(self) -> None:
         """Check options against each other; raise OptionError."""
+
+    def prepare(self) -> None:
+        """Get an outside engine ready before the first document (start it, probe it);
+        raise EngineError if it cannot run. Called once per run; checks without
+        engines have nothing to do."""
 
     def phrases(self) -> Iterable[Entry]:
         """Names and terms this rule needs found (they join the rule set's one matcher)."""
