@@ -9,7 +9,6 @@ from functools import cached_property
 from typing import Any
 
 from . import files, fix
-from .checks.base import CheckError
 from .config import RuleSet
 from .document import Document, DocumentError
 from .files import FileError
@@ -66,18 +65,15 @@ class FileJob:
         except OSError as error:
             return FileError(path, files.cannot_read(path, error))
         prose = view(document)
-        try:
-            linted = self.linter.lint_document(document, prose, self.batch)
-        except CheckError as error:
-            return FileError(path, str(error))
-        result = FileResult(document.path, linted.findings, document, notes=linted.notes)
+        linted = self.linter.lint_document(document, prose, self.batch)
+        result = FileResult(document.path, linted.findings, document, notes=linted.notes + linted.failures)
         if self.mode is Mode.CHECK:
             return result
         text, fixed = fix.apply(document, prose.text, linted.findings)
         if not fixed:
             return result
         if self.mode is Mode.DIFF:
-            return FileResult(document.path, linted.findings, document, notes=linted.notes, fixed=len(fixed),
+            return FileResult(document.path, linted.findings, document, notes=result.notes, fixed=len(fixed),
                               diff=fix.unified_diff(document.path, document.text, text))
         try:
             snapshot.replace(text)  # type: ignore[union-attr]
@@ -86,11 +82,9 @@ class FileJob:
         except OSError as error:
             return FileError(path, f"cannot write the fixed file: {error.strerror}")
         fixed_document = Document(document.path, text)
-        try:
-            relinted = self.linter.lint_document(fixed_document, batch=self.batch)
-        except CheckError as error:
-            return FileError(path, f"fixed, but not checked again: {error}")
-        return FileResult(document.path, relinted.findings, fixed_document, notes=relinted.notes, fixed=len(fixed))
+        relinted = self.linter.lint_document(fixed_document, batch=self.batch)
+        return FileResult(document.path, relinted.findings, fixed_document, notes=relinted.notes + relinted.failures,
+                          fixed=len(fixed))
 
     def _read(self, target: str | Document) -> tuple[Document, fix.Snapshot | None]:
         """The document, and for --fix the snapshot that tells later whether the file changed."""

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from .checks.base import Check
+from .checks.base import Check, CheckError
 from .config import RuleSet
 from .context import Context
 from .document import Document
@@ -49,10 +49,12 @@ class Selection:
 
 @dataclass
 class Linted:
-    """One document's findings, and what is wrong with its suppression comments (by line)."""
+    """One document's findings, what is wrong with its suppression comments (by line), and
+    the rules that could not finish on it (a runaway pattern, a grammar server that failed)."""
 
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
 
 class Linter:
@@ -83,7 +85,11 @@ class Linter:
         return {check.id: check.combine([summary[check.id] for summary in summaries]) for check in self.batch_checks}
 
     def lint(self, document: Document, batch: Mapping[str, Any] | None = None) -> list[Finding]:
-        return self.lint_document(document, batch=batch).findings
+        """The findings; CheckError if a rule could not finish (never a silent pass)."""
+        linted = self.lint_document(document, batch=batch)
+        if linted.failures:
+            raise CheckError("; ".join(linted.failures))
+        return linted.findings
 
     def lint_document(self, document: Document, prose: Prose | None = None,
                       batch: Mapping[str, Any] | None = None) -> Linted:
@@ -93,9 +99,17 @@ class Linter:
         severities = {check.id: severity for check, severity in self.rules.active(document.path)
                       if self.selection.runs(check)}
         context = Context(document, self.rules.matcher, self.rules.accepted, batch, prose.text)
-        reported = [(check, problem) for check in self.rules.configured
-                    if check.id in severities for problem in check.check(context)
-                    if self.selection.wants(problem.rule or check.id)]
+        reported: list[tuple[Check, Problem]] = []
+        failures = []
+        for check in self.rules.configured:
+            if check.id not in severities:
+                continue
+            try:  # what a rule found before it failed stands; the failure is reported beside it
+                for problem in check.check(context):
+                    if self.selection.wants(problem.rule or check.id):
+                        reported.append((check, problem))
+            except CheckError as error:
+                failures.append(str(error))
         if prose.text != document.text:
             reported = [(check, trimmed(problem, prose.text)) for check, problem in reported]
         suppressions = Suppressions(document, prose.comments, self.rules.rule_ids)
@@ -105,7 +119,7 @@ class Linter:
             if not suppressions.covers(found.rule, problem.start, found.line) and not (
                     check.type_name in SIC_TYPES and followed_by_sic(prose.text, problem.end)):
                 findings.append(found)
-        return Linted(sorted(findings), suppressions.errors)
+        return Linted(sorted(findings), suppressions.errors, failures)
 
 
 def trimmed(problem: Problem, prose: str) -> Problem:

@@ -177,6 +177,17 @@ CASES = [
     ("fix-chain-in-one-rule", "rules:\n  a:\n    type: substitution\n    replace: {Rejep: Recep, Recep: Redjep}\n",
      "rules.yaml:2: rule 'a': 'Recep', written for 'Rejep', is itself flagged by this rule (write 'Redjep'): "
      "the fixes would go round; correct one of them"),
+    ("grammar-engine-a-mapping", "rules:\n  g:\n    type: grammar\n    engine: {languagetool: yes}\n",
+     "rules.yaml:4: rule 'g': option 'engine': expected a list of texts, got a mapping"),
+    ("grammar-harper-rules-a-list", "rules:\n  g:\n    type: grammar\n    harper_rules: [MassNouns]\n",
+     "rules.yaml:4: rule 'g': option 'harper_rules': expected Harper rule names with true or false, "
+     "e.g. {{SpellCheck: true}}, got a list"),
+    ("grammar-picky-a-word", "rules:\n  g:\n    type: grammar\n    picky: very\n",
+     "rules.yaml:4: rule 'g': option 'picky': expected true or false, got str 'very'"),
+    ("grammar-rule-a-number", "rules:\n  g:\n    type: grammar\n    disabled_rules: [EN_A_VS_AN, 3]\n",
+     "rules.yaml:4: rule 'g': option 'disabled_rules': expected a text, got int 3: put it in quotes to make it text"),
+    ("grammar-server-a-file", "rules:\n  g:\n    type: grammar\n    server: 'file:///etc/passwd'\n",
+     "rules.yaml:4: rule 'g': option 'server': expected a URL such as http://localhost:8010, got 'file:///etc/passwd'"),
     # bad globs, unknown keys, duplicates
     ("bad-glob-range", "exclude:\n  - drafts/**\n  - '[z-a]*.md'\nrules:\n  a: {type: spelling}\n",
      "rules.yaml:3: 'exclude': '[z-a]*.md' is not a path glob such as 'archive/**' or '*.draft.md' (check "

@@ -102,7 +102,7 @@ class Pattern(Check):
             yield from self.compiled.finditer(line_text, timeout=max(0.0, deadline - time.monotonic()))
         except TimeoutError:
             raise CheckError(
-                f"rule '{self.id}': its pattern ran for more than {self.time_limit:g} seconds on this file "
-                f"(stopped at line {line}) and the file was not checked; the pattern backtracks too much on "
-                "some text: simplify it (a repeat inside a repeat, such as (a+)+, is the usual cause) "
-                "or raise its time_limit") from None
+                f"rule '{self.id}': its pattern ran for more than {self.time_limit:g} seconds on this file and was "
+                f"stopped at line {line}, so the rest of the file was not checked by it; the pattern backtracks "
+                "too much on some text: simplify it (a repeat inside a repeat, such as (a+)+, is the usual "
+                "cause) or raise its time_limit") from None
