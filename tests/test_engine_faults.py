@@ -8,6 +8,8 @@ the rest of the run goes on, and no file passes unchecked in silence."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -26,26 +28,36 @@ def quick_limits(monkeypatch):
     monkeypatch.setattr(languagetool, "DOCUMENT_BUDGET", 3.0)
 
 
+@dataclass
+class Run:
+    exit_code: int
+    stderr: str
+    report: dict
+    files: list[str]
+    server: FakeLanguageTool
+
+
 @pytest.fixture
 def newsroom(tmp_path):
-    """Four articles and rules with LanguageTool's grammar and a names rule beside it."""
-    def check(server: FakeLanguageTool, text: str = ARTICLE):
-        for number in range(1, FILES + 1):
-            (tmp_path / f"a{number}.txt").write_text(text, encoding="utf-8")
-        rules = write_rules(tmp_path, f"""
-            version: 1
-            rules:
-              haftar: {{type: names, severity: error, preferred: Haftar, variants: [Hifter]}}
-              grammar: {{type: grammar, engine: languagetool, server: '{server.url}'}}
-            """)
+    """Check four articles, with LanguageTool's grammar and a names rule beside it, against
+    a stand-in server that misbehaves as ``fault`` says."""
+    def check(fault, text: str = ARTICLE) -> Run:
         files = [str(tmp_path / f"a{number}.txt") for number in range(1, FILES + 1)]
-        result = run("check", "-c", str(rules), "-f", "json", *files)
-        return result, result.json(), files
+        for path in files:
+            Path(path).write_text(text, encoding="utf-8")
+        server = FakeLanguageTool({"a apple": A_VS_AN, "have": HE_HAVE}, fault=fault, hang=2.0)
+        try:
+            rules = write_rules(tmp_path, f"""
+                version: 1
+                rules:
+                  haftar: {{type: names, severity: error, preferred: Haftar, variants: [Hifter]}}
+                  grammar: {{type: grammar, engine: languagetool, server: '{server.url}'}}
+                """)
+            result = run("check", "-c", str(rules), "-f", "json", *files)
+        finally:
+            server.close()
+        return Run(result.exit_code, result.stderr, result.json(), files, server)
     return check
-
-
-def serve(fault):
-    return FakeLanguageTool({"a apple": A_VS_AN, "have": HE_HAVE}, fault=fault, hang=2.0)
 
 
 def by_file(report) -> dict[str, list[str]]:
@@ -63,24 +75,18 @@ def failing(times: int, fault):
 
 @pytest.mark.parametrize("fault", [500, 503, 429, "hang", "hang up"])
 def test_a_passing_fault_is_retried_and_nothing_is_lost(newsroom, fault):
-    server = serve(failing(2, fault))
-    try:
-        result, report, files = newsroom(server)
-    finally:
-        server.close()
-    assert result.exit_code == 1, result.stderr
+    checked = newsroom(failing(2, fault))
+    report, files, server = checked.report, checked.files, checked.server
+    assert checked.exit_code == 1, checked.stderr
     assert report["errors"] == []
     assert by_file(report) == {path: ["grammar/HE_VERB_AGR", "grammar/EN_A_VS_AN", "haftar"] for path in files}
     assert len(server.checks) == FILES + 2  # the first file's request tried three times
 
 
 def test_a_server_that_keeps_failing_is_reported_for_every_file_it_did_not_check(newsroom):
-    server = serve(lambda params: 500)
-    try:
-        result, report, files = newsroom(server)
-    finally:
-        server.close()
-    assert result.exit_code == 2
+    checked = newsroom(lambda params: 500)
+    report, files, server = checked.report, checked.files, checked.server
+    assert checked.exit_code == 2
     message = (f"rule 'grammar': the LanguageTool server {server.url} failed: HTTP 500 Internal Server Error, "
                "after 3 attempts; grammar was not checked in this file")
     assert report["errors"] == [{"path": path, "message": message} for path in files]
@@ -90,12 +96,9 @@ def test_a_server_that_keeps_failing_is_reported_for_every_file_it_did_not_check
 
 @pytest.mark.parametrize("fault, reason", [("hang", "timed out"), ("hang up", "Remote end closed connection without response")])
 def test_a_server_that_never_answers_is_given_up_on_after_one_file(newsroom, fault, reason):
-    server = serve(lambda params: fault)
-    try:
-        result, report, files = newsroom(server)
-    finally:
-        server.close()
-    assert result.exit_code == 2
+    checked = newsroom(lambda params: fault)
+    report, files, server = checked.report, checked.files, checked.server
+    assert checked.exit_code == 2
     first = f"the LanguageTool server {server.url} failed: {reason}, after 3 attempts"
     assert report["errors"] == [
         {"path": files[0], "message": f"rule 'grammar': {first}; grammar was not checked in this file"},
@@ -108,12 +111,9 @@ def test_a_server_that_never_answers_is_given_up_on_after_one_file(newsroom, fau
 
 def test_a_server_that_dies_mid_run(newsroom):
     served = itertools.count()
-    server = serve(lambda params: "die" if next(served) == 2 else None)  # answers two files, then goes away
-    try:
-        result, report, files = newsroom(server)
-    finally:
-        server.close()
-    assert result.exit_code == 2
+    checked = newsroom(lambda params: "die" if next(served) == 2 else None)  # answers two files, then goes away
+    report, files, server = checked.report, checked.files, checked.server
+    assert checked.exit_code == 2
     assert [(error["path"], error["message"].split(" failed: ")[-1].split(" stopped answering ")[-1][:40])
             for error in report["errors"]] == [
         (files[2], "connection refused, after 3 attempts; gr"),
@@ -124,12 +124,11 @@ def test_a_server_that_dies_mid_run(newsroom):
 
 def test_too_large_is_answered_by_sending_halves_down_to_a_floor(newsroom, monkeypatch):
     monkeypatch.setattr(languagetool, "MIN_CHUNK", 8)
-    server = serve(lambda params: 413 if len(params["text"]) > 20 else None)  # a server that takes 20 characters
-    try:
-        result, report, files = newsroom(server, "He have a apple.\nHifter spoke, and he spoke.\n")
-    finally:
-        server.close()
-    assert result.exit_code == 1, result.stderr
+    # a server that takes 20 characters at most
+    checked = newsroom(lambda params: 413 if len(params["text"]) > 20 else None,
+                       "He have a apple.\nHifter spoke, and he spoke.\n")
+    report, files, server = checked.report, checked.files, checked.server
+    assert checked.exit_code == 1, checked.stderr
     assert [(f["line"], f["column"], f["text"]) for f in report["findings"] if f["path"] == files[0]] == [
         (1, 4, "have"), (1, 9, "a apple"), (2, 1, "Hifter")]
     # the whole text, refused; then pieces of at most half of it, cut at line ends, else at spaces
@@ -137,12 +136,9 @@ def test_too_large_is_answered_by_sending_halves_down_to_a_floor(newsroom, monke
 
 
 def test_too_large_even_for_the_smallest_piece_is_an_error(newsroom):
-    server = serve(lambda params: 413)
-    try:
-        result, report, files = newsroom(server)
-    finally:
-        server.close()
-    assert result.exit_code == 2
+    checked = newsroom(lambda params: 413)
+    report, files, server = checked.report, checked.files, checked.server
+    assert checked.exit_code == 2
     assert report["errors"][0]["message"] == (
         f"rule 'grammar': the LanguageTool server {server.url} failed: it refuses even 31 characters as too "
         "large (HTTP 413); grammar was not checked in this file")
@@ -152,12 +148,9 @@ def test_too_large_even_for_the_smallest_piece_is_an_error(newsroom):
 @pytest.mark.parametrize("fault, answer", [("garbage", "its answer is not LanguageTool's JSON"),
                                            (400, "HTTP 400 Bad Request: <!DOCTYPE HTML>")])
 def test_an_answer_that_is_not_languagetools_is_reported_not_retried(newsroom, fault, answer):
-    server = serve(lambda params: fault)
-    try:
-        result, report, files = newsroom(server)
-    finally:
-        server.close()
-    assert result.exit_code == 2
+    checked = newsroom(lambda params: fault)
+    report, files, server = checked.report, checked.files, checked.server
+    assert checked.exit_code == 2
     assert report["errors"][0]["message"] == (f"rule 'grammar': the LanguageTool server {server.url} failed: "
                                               f"{answer}; grammar was not checked in this file")
     assert len(report["errors"]) == FILES and len(server.checks) == FILES
@@ -165,11 +158,8 @@ def test_an_answer_that_is_not_languagetools_is_reported_not_retried(newsroom, f
 
 def test_a_document_never_waits_longer_than_its_budget(newsroom, monkeypatch):
     monkeypatch.setattr(languagetool, "DOCUMENT_BUDGET", 0.6)  # room for one wait of 0.4 s and part of another
-    server = serve(lambda params: "hang")
-    try:
-        result, report, files = newsroom(server)
-    finally:
-        server.close()
+    checked = newsroom(lambda params: "hang")
+    report, files, server = checked.report, checked.files, checked.server
     assert report["errors"][0]["message"] == (
         f"rule 'grammar': the LanguageTool server {server.url} failed: timed out, after 2 attempts in the 0.6 s "
         "allowed for a document; grammar was not checked in this file")
