@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -11,7 +12,7 @@ import click
 from . import __version__, config
 from .cache import DEFAULT_FOLDER
 from .engines.base import EngineError
-from .files import STDIN
+from .files import MAX_FILE_BYTES, MEGABYTE, STDIN, Reading
 from .finding import SEVERITY_NAMES, Severity
 from .formats import FORMATS
 from .job import Mode
@@ -59,21 +60,30 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help=f"Check files in this many processes. Default: this machine's cores ({cores()}), "
                    f"or one for fewer than {SMALL_RUN} files.")
+@click.option("--encoding", metavar="NAME", callback=lambda ctx, param, value: encoding_name(value),
+              help="Read files without a byte-order mark in this encoding (e.g. latin-1, cp1252, "
+                   "utf-16-le) instead of UTF-8; --fix writes them back in it.")
+@click.option("--max-file-size", "max_megabytes", type=click.FloatRange(min=0, min_open=True),
+              default=MAX_FILE_BYTES / MEGABYTE, show_default=True, metavar="MB",
+              help="Refuse (report, not check) files larger than this many megabytes.")
 @click.option("--cache-dir", metavar="DIR", default=DEFAULT_FOLDER, show_default=True, envvar="COPYDESK_CACHE_DIR",
               help="Keep results here and reuse those of unchanged files (also $COPYDESK_CACHE_DIR).")
 @click.option("--no-cache", is_flag=True, help="Check every file; neither read nor write the cache.")
 def check(paths: tuple[str, ...], config_path: str | None, format_name: str, output: str | None,
           select: str | None, ignore: str | None, fail_on: str, color: bool | None,
-          fix: bool, diff: bool, jobs: int | None, cache_dir: str, no_cache: bool) -> None:
+          fix: bool, diff: bool, jobs: int | None, encoding: str | None, max_megabytes: float,
+          cache_dir: str, no_cache: bool) -> None:
     """Check PATHS: files, folders (walked for .txt, .md and .html) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
-    2 a usage error, a bad rules file, a file that could not be read, or a
-    grammar engine that cannot run."""
+    2 a usage error, a bad rules file, a file that could not be read or checked,
+    or a grammar engine that cannot run."""
     if not paths:
         raise click.UsageError("name the files or folders to check, or - to read standard input")
     if fix and diff:
         raise click.UsageError("--fix writes the fixes and --diff only shows them: choose one")
+    if output is None and sys.stdout is None:
+        fail("standard output is closed, so the report would be lost: give -o FILE to write it to a file")
     if fix and STDIN in paths:
         raise click.UsageError("--fix changes files in place and cannot change standard input; "
                                "--diff shows the fixes")
@@ -87,6 +97,7 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     progress = ProgressBar(sys.stderr)
     try:
         report = lint_paths(list(paths), rules, selection, jobs=jobs, mode=mode, progress=progress,
+                            reading=Reading(encoding, int(max_megabytes * MEGABYTE)),
                             cache=None if no_cache else cache_dir)
     except EngineError as error:
         fail(str(error))
@@ -125,6 +136,16 @@ def init() -> None:
     except StarterError as error:
         fail(str(error))
     click.echo(f"Wrote {path.name}: edit its rules, then run: copydesk check .")
+
+
+def encoding_name(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        b"x".decode(value, "ignore")  # refuses names that are not text encodings (base64, rot13) too
+        return codecs.lookup(value).name
+    except LookupError:
+        raise click.BadParameter(f"no encoding named {value!r} (e.g. utf-8, latin-1, cp1252, utf-16-le)") from None
 
 
 def load_rules(config_path: str | None) -> config.RuleSet:

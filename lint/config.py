@@ -17,16 +17,16 @@ from typing import Any
 import regex
 import yaml
 
+from . import rulesyaml
 from .checks import CHECK_TYPES
-from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean
+from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean, shown
+from .document import DocumentError, decode
 from .finding import SEVERITY_NAMES, Severity
 from .globs import GlobError, Globs
 from .overrides import Override, RuleChange, active
 from .phrases import PhraseMatcher
 from .words import fold, words
 
-# libyaml reads a rules file of thousands of names in a tenth of the time of pure Python.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "rules.yaml")
 CONFIG_ENV = "COPYDESK_CONFIG"
 TOP_LEVEL_KEYS = ("version", "language", "exclude", "overrides", "rules")
@@ -35,6 +35,7 @@ OVERRIDE_KEYS = ("files", "severity", "rules")
 CHANGE_KEYS = ("severity", "enabled")
 RULE_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE = regex.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?")
+MAX_RULES_BYTES = 5 * 2**20  # the newsroom's rules.yaml is 25 kB
 
 
 class ConfigError(Exception):
@@ -98,14 +99,21 @@ def discover(start: Path | None = None) -> Path:
 
 def load(path: Path) -> RuleSet:
     shown = str(path)
+    if path.is_dir() or (path.exists() and not path.is_file()):  # a pipe would wait for a writer for ever
+        kind = "a folder, not a file" if path.is_dir() else "not a regular file"
+        raise ConfigError(shown, None, f"the rules file is {kind}")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_RULES_BYTES + 1)  # never more: the path may be a device or a pipe
     except OSError as error:
         raise ConfigError(shown, None, f"cannot read the rules file: {error.strerror}") from None
+    if len(data) > MAX_RULES_BYTES:
+        raise ConfigError(shown, None, f"the rules file is larger than {MAX_RULES_BYTES // 2**20} MB, the most "
+                                       "copydesk reads; split its word lists into ignore files, or trim it")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConfigError(shown, None, "the rules file is not UTF-8 text") from None
+        text = decode(data, advice="save the file as UTF-8")
+    except DocumentError as error:
+        raise ConfigError(shown, error.line, f"the rules file is {error}") from None
     return parse(text, shown, str(path.resolve().parent))
 
 
@@ -140,24 +148,20 @@ class _Parser:
 
     def parse(self, text: str) -> RuleSet:
         try:
-            data = self._load(text, FAST_LOADER)
-        except yaml.YAMLError:
-            try:  # the same mistake again, in the words of the loader the error messages were written for
-                data = self._load(text, yaml.SafeLoader)
-            except yaml.YAMLError as error:
-                mark = getattr(error, "problem_mark", None)
-                problem = getattr(error, "problem", None) or str(error)
-                raise ConfigError(self.path, mark.line + 1 if mark else None, f"not valid YAML: {problem}") from None
+            self.root, data = rulesyaml.load(text)
+        except rulesyaml.YAMLProblem as problem:
+            raise ConfigError(self.path, problem.line, problem.message) from None
         if not isinstance(data, dict):
             raise self.error(f"a rules file is a mapping with 'version' and 'rules', not {describe(data)}")
         for key in data:
             if key not in TOP_LEVEL_KEYS:
-                raise self.error(f"unknown top-level key '{key}'{did_you_mean(key, TOP_LEVEL_KEYS)}", key)
-        if data.get("version", 1) != 1:
-            raise self.error(f"version {data['version']!r} is not one this copydesk reads: write 'version: 1'", "version")
+                raise self.error(f"unknown top-level key '{key}'{did_you_mean(str(key), TOP_LEVEL_KEYS)}", key)
+        if type(data.get("version", 1)) is not int or data.get("version", 1) != 1:
+            raise self.error(f"version {shown(data['version'])} is not one this copydesk reads: write 'version: 1'",
+                             "version")
         language = data.get("language", "en-US")
         if not isinstance(language, str) or not LANGUAGE.fullmatch(language):
-            raise self.error(f"language {language!r} is not a language tag such as en-US or en-GB", "language")
+            raise self.error(f"language {shown(language)} is not a language tag such as en-US or en-GB", "language")
         rules = data.get("rules")
         if not isinstance(rules, dict) or not rules:
             raise self.error("'rules' must be a mapping of rule ids to rules, with at least one rule", "rules")
@@ -171,16 +175,6 @@ class _Parser:
         return RuleSet(self.path, language, enabled, matcher, accepted, checks, exclude, overrides,
                        hashlib.sha256(text.encode("utf-8")).hexdigest())
 
-    def _load(self, text: str, loader_type: type) -> Any:
-        """The data of the rules file, keeping its node tree (with lines) for error messages."""
-        loader = loader_type(text)
-        try:
-            self.root = loader.get_single_node()
-            self._reject_duplicate_keys(self.root)
-            return loader.construct_document(self.root) if self.root is not None else None
-        finally:
-            loader.dispose()
-
     def _globs(self, value: Any, *where: Any) -> Globs:
         if isinstance(value, str):
             value = [value]
@@ -190,7 +184,7 @@ class _Parser:
         try:
             return Globs(value, self.base_dir)
         except GlobError as error:
-            raise self.error(f"'{where[-1]}': {error}", *where) from None
+            raise self.error(f"'{where[-1]}': {error}", *where, error.index) from None
 
     def _overrides(self, value: Any, rule_ids: list[str]) -> list[Override]:
         if not isinstance(value, list):
@@ -231,39 +225,23 @@ class _Parser:
         return Override(files, severity, rules)
 
     def _severity(self, body: dict, name: str, *where: Any) -> Severity:
-        if body["severity"] not in SEVERITY_NAMES:
-            raise self.error(f"{name}: severity {body['severity']!r} is not one of "
+        if not isinstance(body["severity"], str) or body["severity"] not in SEVERITY_NAMES:
+            raise self.error(f"{name}: severity {shown(body['severity'])} is not one of "
                              f"{', '.join(SEVERITY_NAMES)}", *where, "severity")
         return Severity.parse(body["severity"])
-
-    def _reject_duplicate_keys(self, node: yaml.Node | None, seen: set[int] | None = None) -> None:
-        seen = set() if seen is None else seen
-        if node is None or id(node) in seen:
-            return
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            keys: set[str] = set()
-            for key, value in node.value:
-                if key.value in keys:
-                    raise ConfigError(self.path, key.start_mark.line + 1, f"'{key.value}' is defined twice")
-                keys.add(key.value)
-                self._reject_duplicate_keys(value, seen)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                self._reject_duplicate_keys(item, seen)
 
     def _build(self, rule_id: Any, body: Any, language: str) -> Check:
         where = ("rules", rule_id)
         if not isinstance(rule_id, str) or not RULE_ID.fullmatch(rule_id):
-            raise self.error(f"rule id {rule_id!r} must be kebab-case: lower-case letters and digits "
+            raise self.error(f"rule id {shown(rule_id)} must be kebab-case: lower-case letters and digits "
                              "joined by single hyphens, e.g. 'house-names'", *where)
         if not isinstance(body, dict):
             raise self.error(f"rule '{rule_id}' must be a mapping with a 'type', not {describe(body)}", *where)
         type_name = body.get("type")
         if type_name is None:
             raise self.error(f"rule '{rule_id}' has no 'type' (one of: {', '.join(CHECK_TYPES)})", *where)
-        if type_name not in CHECK_TYPES:
-            raise self.error(f"rule '{rule_id}': unknown type {type_name!r}{did_you_mean(str(type_name), CHECK_TYPES)}"
+        if not isinstance(type_name, str) or type_name not in CHECK_TYPES:
+            raise self.error(f"rule '{rule_id}': unknown type {shown(type_name)}{did_you_mean(str(type_name), CHECK_TYPES)}"
                              f" (types: {', '.join(CHECK_TYPES)})", *where, "type")
         check_type = CHECK_TYPES[type_name]
         severity = self._severity(body, f"rule '{rule_id}'", *where) if "severity" in body else Severity.WARNING
@@ -301,4 +279,13 @@ class _Parser:
                     where = ("listed twice in this rule" if other.rule == check.id
                              else f"also listed by rule '{other.rule}': a name or term belongs to one rule")
                     raise self.error(f"rule '{check.id}': {entry.phrase!r} is {where}", "rules", check.id) from None
+        for check in checks:  # a fix must not write what another fix (or this one) undoes
+            for entry in check.phrases():
+                for target in entry.targets:
+                    undone = matcher.entry(target)
+                    if undone is not None and undone.targets:
+                        by = "this rule" if undone.rule == check.id else f"rule '{undone.rule}'"
+                        raise self.error(f"rule '{check.id}': {target!r}, written for {entry.phrase!r}, is itself "
+                                         f"flagged by {by} (write {undone.targets[0]!r}): the fixes would go round; "
+                                         "correct one of them", "rules", check.id)
         return matcher

@@ -28,19 +28,19 @@ class Context:
         return words(self.text)
 
     @cached_property
-    def lines(self) -> list[tuple[int, int]]:
-        """(start, end) of each line that is not empty, without its line end."""
+    def lines(self) -> list[tuple[int, int, int]]:
+        """(1-based number, start, end) of each line that is not empty, without its line end."""
         starts = self.document.line_starts
         text = self.document.text
-        spans = []
-        for start, end in zip(starts, [*starts[1:], len(text)]):
+        found = []
+        for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)]), start=1):
             if text.endswith("\r\n", start, end):
                 end -= 2
             elif text.endswith(("\n", "\r"), start, end):
                 end -= 1
             if end > start:
-                spans.append((start, end))
-        return spans
+                found.append((number, start, end))
+        return found
 
     @cached_property
     def all_hits(self) -> list[Hit]:

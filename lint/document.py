@@ -23,8 +23,17 @@ _BOMS = (
 )
 
 
+BINARY_PROBE = 8192  # characters looked at for NULs, as git and grep do
+BINARY = "a binary file, not text"
+
+
 class DocumentError(Exception):
-    """A file that cannot be read as text; the message says why, for a person."""
+    """A file that cannot be read as text; the message says why, for a person (and the
+    line, when one is to blame)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass
@@ -37,8 +46,8 @@ class Document:
         self.line_starts = [0] + [m.end() for m in LINE_END.finditer(self.text)]
 
     @classmethod
-    def from_bytes(cls, path: str, data: bytes) -> "Document":
-        return cls(path, decode(data))
+    def from_bytes(cls, path: str, data: bytes, encoding: str | None = None) -> "Document":
+        return cls(path, decode(data, encoding))
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a code-point offset."""
@@ -60,33 +69,40 @@ class Document:
         return len(self.line_starts)
 
 
-def encoding_of(data: bytes) -> tuple[bytes, str]:
-    """The byte-order mark a file starts with (or b"") and the encoding it names (else UTF-8)."""
-    return next(((bom, encoding) for bom, encoding in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+def encoding_of(data: bytes, encoding: str | None = None) -> tuple[bytes, str]:
+    """The byte-order mark a file starts with (or b"") and the encoding it names (else
+    the encoding given, else UTF-8)."""
+    return next(((bom, named) for bom, named in _BOMS if data.startswith(bom)), (b"", encoding or "utf-8"))
 
 
-def encode(text: str, like: bytes) -> bytes:
-    """Text as bytes in the encoding and with the byte-order mark of the file it was read from."""
-    bom, encoding = encoding_of(like)
-    return bom + text.encode(encoding)
+def encode(text: str, like: bytes, encoding: str | None = None) -> bytes:
+    """Text as bytes in the encoding and with the byte-order mark of the file it was read
+    from; UnicodeEncodeError if the encoding cannot hold a character of it."""
+    bom, named = encoding_of(like, encoding)
+    return bom + text.encode(named)
 
 
-def decode(data: bytes) -> str:
-    """Decode a file's bytes: a BOM names the encoding, otherwise UTF-8 is required."""
-    bom, encoding = encoding_of(data)
-    if bom:
-        try:
-            return data[len(bom):].decode(encoding)
-        except UnicodeDecodeError as error:
-            raise DocumentError(f"not valid {encoding.upper()} text despite its byte-order mark ({error.reason})") from None
-    if b"\x00" in data[:8192]:
-        raise DocumentError("a binary file, not text")
+UTF8_ADVICE = "save the file as UTF-8 (or name its encoding with --encoding, e.g. latin-1)"
+
+
+def decode(data: bytes, encoding: str | None = None, advice: str = UTF8_ADVICE) -> str:
+    """Decode a file's bytes: a BOM names the encoding, else ``encoding``, else UTF-8
+    (``advice`` says what to do when it is not UTF-8). Text with NUL characters near its
+    start is a binary file."""
+    bom, named = encoding_of(data, encoding)
     try:
-        return data.decode("utf-8")
+        text = data[len(bom):].decode(named)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise DocumentError(
-            f"not UTF-8 text: byte 0x{data[error.start]:02x} at line {line}, byte {column} "
-            "cannot be decoded; save the file as UTF-8"
-        ) from None
+        if bom:
+            raise DocumentError(f"not valid {named.upper()} text despite its byte-order mark ({error.reason})") from None
+        if b"\x00" in data[:BINARY_PROBE]:
+            raise DocumentError(BINARY) from None
+        at = error.start
+        line = data.count(b"\n", 0, at) + 1
+        column = at - (data.rfind(b"\n", 0, at) + 1) + 1
+        save = advice if encoding is None else "check --encoding, or save the file as UTF-8"
+        raise DocumentError(f"not {named.upper()} text: byte 0x{data[at]:02x} at line {line}, byte {column} "
+                            f"cannot be decoded; {save}", line) from None
+    if "\x00" in text[:BINARY_PROBE]:
+        raise DocumentError(BINARY)
+    return text

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from . import gitignore
 from .document import Document, DocumentError
@@ -14,6 +14,20 @@ from .document import Document, DocumentError
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
+MEGABYTE = 2**20
+# Files above this are refused, not checked: checking takes some 1.3 s and 45 MB of memory per MB
+# of text dense with findings (see README, "When things go wrong"); articles are tens of kB.
+MAX_FILE_BYTES = 10 * MEGABYTE
+BROKEN_LINK = "a symbolic link to nothing (its target is missing, or the links go round in a loop)"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How files are read: the encoding of files without a byte-order mark (None: UTF-8),
+    and the size above which a file is refused."""
+
+    encoding: str | None = None
+    max_bytes: int = MAX_FILE_BYTES
 
 
 @dataclass(frozen=True)
@@ -33,9 +47,15 @@ def expand(paths: list[str], excluded: Callable[[str], bool] = lambda path: Fals
             if not excluded(path):
                 yield path
         elif os.path.isdir(path):
-            yield from (found for found in gitignore.walk(path, is_article) if not excluded(found))
+            for found in gitignore.walk(path, is_article):
+                if isinstance(found, gitignore.Unreadable):
+                    yield FileError(found.path, f"cannot read this folder: {found.reason}; its files were not checked")
+                elif not excluded(found):
+                    yield found
         elif os.path.exists(path):
             yield FileError(path, "not a regular file or folder")
+        elif os.path.islink(path):
+            yield FileError(path, BROKEN_LINK)
         else:
             yield FileError(path, "no such file or folder")
 
@@ -44,15 +64,41 @@ def is_article(name: str) -> bool:
     return name.lower().endswith(ARTICLE_SUFFIXES)
 
 
-def read(path: str) -> Document:
+def read(path: str, reading: Reading = Reading()) -> Document:
     """Read and decode one file (or standard input); DocumentError says what is wrong."""
     if path == STDIN:
-        return Document.from_bytes(STDIN_NAME, sys.stdin.buffer.read())
-    return Document.from_bytes(path, read_bytes(path))
+        return Document.from_bytes(STDIN_NAME, read_at_most(sys.stdin.buffer, reading.max_bytes), reading.encoding)
+    return Document.from_bytes(path, read_bytes(path, reading.max_bytes), reading.encoding)
 
 
-def read_bytes(path: str) -> bytes:
+def read_bytes(path: str, limit: int) -> bytes:
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            return read_at_most(handle, limit)
     except OSError as error:
-        raise DocumentError(f"cannot read: {error.strerror}") from None
+        raise DocumentError(cannot_read(path, error)) from None
+
+
+def read_at_most(handle: BinaryIO, limit: int) -> bytes:
+    """A file's bytes, or DocumentError if it has more than ``limit`` (never reading more)."""
+    try:
+        size = os.fstat(handle.fileno()).st_size
+    except (OSError, ValueError):  # no file behind it (a test's standard input)
+        size = 0
+    data = handle.read(limit + 1) if size <= limit else b""
+    if size > limit or len(data) > limit:
+        shown = f"{amount(size)}, " if size > limit else ""
+        raise DocumentError(f"{shown}larger than the {amount(limit)} limit: not checked (an article is tens of "
+                            "kB; if this file is one, raise --max-file-size)")
+    return data
+
+
+def amount(count: int) -> str:
+    """A size as a person reads it: 21 kB, 10 MB, 10.5 MB."""
+    return f"{count / 1024:.0f} kB" if count < MEGABYTE else f"{count / MEGABYTE:.3g} MB"
+
+
+def cannot_read(path: str, error: OSError) -> str:
+    if os.path.islink(path) and error.errno in (errno.ENOENT, errno.ELOOP):
+        return BROKEN_LINK
+    return f"cannot read: {error.strerror}"

@@ -5,21 +5,28 @@ markup: a finding whose text spans anything but prose (a tag, an emphasis mark)
 is left for the copy editor. Writing is safe: the new text goes to a temporary
 file in the same folder, gets the original's permissions, and is renamed over
 the original only if the file is still exactly as it was read; otherwise the
-file is left alone and the run reports it. Fixing again changes nothing.
+file is left alone and the run reports it. Killed at any moment, a fix leaves
+the old text or the new, never a mix; a temporary file it leaves behind is
+hidden (walks skip it) and removed by the next fix of that file. Fixing again
+changes nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import glob
 import hashlib
 import os
 import stat
 import tempfile
 
 from .document import Document, encode
+from .files import Reading, read_at_most
 from .finding import Finding
 
 FIXABLE_TYPES = frozenset({"names", "substitution"})
+TEMPORARY = ".copydesk"  # suffix of the new text before it is renamed over the file
 
 
 class FixError(Exception):
@@ -56,11 +63,12 @@ def unified_diff(path: str, before: str, after: str) -> str:
 class Snapshot:
     """A file's bytes and state as read, to tell later whether it changed."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, reading: Reading = Reading()) -> None:
         self.path = os.path.realpath(path)  # fix the file itself, never replace a symbolic link
+        self.encoding = reading.encoding
         before = os.stat(self.path)
         with open(self.path, "rb") as handle:
-            self.data = handle.read()
+            self.data = read_at_most(handle, reading.max_bytes)
         self.stamp = (before.st_mtime_ns, before.st_size)
         self.digest = hashlib.sha256(self.data).digest()
         self.mode = stat.S_IMODE(before.st_mode)
@@ -75,17 +83,61 @@ class Snapshot:
     def replace(self, text: str) -> None:
         """Write the fixed text over the file, keeping its encoding and permissions."""
         folder, name = os.path.split(self.path)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".copydesk")
+        try:
+            data = encode(text, self.data, self.encoding)
+        except UnicodeEncodeError as error:
+            raise FixError(f"the fix needs {text[error.start:error.end]!r}, which {error.encoding} cannot hold; "
+                           "not fixed (save the file as UTF-8 to fix it)") from None
+        remove_leftovers(folder, name)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.{os.getpid()}-", suffix=TEMPORARY)
         try:
             with os.fdopen(handle, "wb") as output:
-                output.write(encode(text, self.data))
+                output.write(data)
                 output.flush()
                 os.fsync(output.fileno())
             os.chmod(temporary, self.mode)
             if self.changed():
                 raise FixError("changed by someone else since copydesk read it; not fixed (check it again)")
-            os.replace(temporary, self.path)
+            os.replace(temporary, self.path)  # atomic: whoever opens the file reads the old text or the new
         except BaseException:
             if os.path.exists(temporary):
                 os.unlink(temporary)
             raise
+        sync_folder(folder)
+
+
+def remove_leftovers(folder: str, name: str) -> None:
+    """Delete the temporary files a --fix of this file left when it was killed mid-write:
+    those of processes that no longer run. (Hidden and without an article's suffix, they
+    are never checked meanwhile.)"""
+    for leftover in glob.glob(os.path.join(glob.escape(folder), f".{glob.escape(name)}.*-*{TEMPORARY}")):
+        pid = os.path.basename(leftover)[len(name) + 2:].split("-", 1)[0]
+        if pid.isdigit() and not running(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+
+
+def running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+def sync_folder(folder: str) -> None:
+    """Make the rename itself durable (a power cut after it keeps the new text)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # some file systems cannot sync a folder; the rename stands regardless
+        pass
+    finally:
+        os.close(descriptor)

@@ -10,32 +10,50 @@ file in an ignored folder stays ignored, as in git.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from .globs import GlobError, Globs
 
 GITIGNORE = ".gitignore"
 
 
-def walk(folder: str, wanted: Callable[[str], bool]) -> Iterator[str]:
+class Unreadable(NamedTuple):
+    """A folder the walk could not list, and why."""
+
+    path: str
+    reason: str
+
+
+def walk(folder: str, wanted: Callable[[str], bool]) -> Iterator[str | Unreadable]:
     """Files under a folder that ``wanted`` accepts, in a stable order (each folder's
-    files by name, then its folders by name), skipping hidden and ignored entries."""
+    files by name, then its folders by name), skipping hidden and ignored entries.
+    A link to a file is a file, even a link to nothing (reading it says so); links
+    to folders are not followed, so a walk never loops."""
     yield from _walk(folder, _inherited(folder), wanted)
 
 
-def _walk(folder: str, levels: list[Globs], wanted: Callable[[str], bool]) -> Iterator[str]:
+def _walk(folder: str, levels: list[Globs], wanted: Callable[[str], bool]) -> Iterator[str | Unreadable]:
     levels = levels + _read(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as error:
+        yield Unreadable(folder, error.strerror or str(error))
         return
     visible = [entry for entry in entries if not entry.name.startswith(".")]
     for entry in visible:
-        if entry.is_file() and wanted(entry.name) and not ignored(entry.path, False, levels):
+        if _file(entry) and wanted(entry.name) and not ignored(entry.path, False, levels):
             yield entry.path
     for entry in visible:
         if entry.is_dir(follow_symlinks=False) and not ignored(entry.path, True, levels):  # as os.walk: no loops
             yield from _walk(entry.path, levels, wanted)
+
+
+def _file(entry: os.DirEntry) -> bool:
+    """A file, or a link to nothing (listed, to be reported); never a pipe or a device."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
+    except OSError:  # links that go round in a loop
+        return entry.is_symlink()
 
 
 def ignored(path: str, is_dir: bool, levels: list[Globs]) -> bool:

@@ -7,20 +7,29 @@ file's folder) and by .gitignore files (relative to their own folder).
 from __future__ import annotations
 
 import os
+import re
 
 import pathspec
 
 
 class GlobError(ValueError):
-    """A glob git would not accept; the message says which."""
+    """A glob git would not accept; the message says which, ``index`` where in the list."""
+
+    def __init__(self, message: str, index: int) -> None:
+        super().__init__(message)
+        self.index = index
 
 
 class Globs:
     def __init__(self, patterns: list[str], base: str) -> None:
-        try:
-            self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
-        except ValueError as error:  # pathspec's GitWildMatchPatternError is a ValueError
-            raise GlobError(str(error)) from None
+        for index, pattern in enumerate(patterns):
+            try:
+                pathspec.GitIgnoreSpec.from_lines([pattern])
+            # pathspec's GitWildMatchPatternError is a ValueError; re.error: a range such as [z-a]
+            except (ValueError, re.error):
+                raise GlobError(f"{pattern!r} is not a path glob such as 'archive/**' or '*.draft.md' "
+                                "(check its [ ] ranges, \\ escapes and !)", index) from None
+        self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
         self.base = os.path.abspath(base)
 
     def matches(self, path: str) -> bool:

@@ -33,6 +33,7 @@ class FileJob:
     rules: RuleSet
     selection: Selection = Selection()
     mode: Mode = Mode.CHECK
+    reading: files.Reading = files.Reading()
     batch: dict[str, Any] = field(default_factory=dict)  # what batch rules learnt from all files
     cache: Cache | None = None  # results of unchanged files (checking only; never for standard input)
 
@@ -57,7 +58,7 @@ class FileJob:
             return None
         if self.cache is None or data is None:
             return self.linter.collect(document)
-        key = self.cache.key("collect", document.path, data)
+        key = self.cache.key("collect", document.path, self.reading.encoding, data)
         summary = self.cache.get(key)
         if not isinstance(summary, dict):
             # As stored (tuples become lists), so that a run reads the same from a miss as from a hit.
@@ -77,23 +78,24 @@ class FileJob:
         except DocumentError as error:
             return FileError(path, str(error))
         except OSError as error:
-            return FileError(path, f"cannot read: {error.strerror}")
+            return FileError(path, files.cannot_read(path, error))
         cache = self.cache if data is not None else None
-        key = cache.key("lint", document.path, self._severities(document), self.batch_digest, data) if cache else ""
+        key = cache.key("lint", document.path, self.reading.encoding, self._severities(document), self.batch_digest,
+                        data) if cache else ""
         if cache and (stored := cache.findings(key)) is not None:
             return FileResult(document.path, stored[0], document, notes=stored[1])
         prose = view(document)
         linted = self.linter.lint_document(document, prose, self.batch)
-        result = FileResult(document.path, linted.findings, document, notes=linted.notes)
+        result = FileResult(document.path, linted.findings, document, notes=linted.notes + linted.failures)
         if self.mode is Mode.CHECK:
-            if cache:
+            if cache and not linted.failures:  # a rule stopped by its time limit may finish next time
                 cache.keep(key, result.findings, result.notes)
             return result
         text, fixed = fix.apply(document, prose.text, linted.findings)
         if not fixed:
             return result
         if self.mode is Mode.DIFF:
-            return FileResult(document.path, linted.findings, document, notes=linted.notes, fixed=len(fixed),
+            return FileResult(document.path, linted.findings, document, notes=result.notes, fixed=len(fixed),
                               diff=fix.unified_diff(document.path, document.text, text))
         try:
             snapshot.replace(text)  # type: ignore[union-attr]
@@ -103,7 +105,8 @@ class FileJob:
             return FileError(path, f"cannot write the fixed file: {error.strerror}")
         fixed_document = Document(document.path, text)
         relinted = self.linter.lint_document(fixed_document, batch=self.batch)
-        return FileResult(document.path, relinted.findings, fixed_document, notes=relinted.notes, fixed=len(fixed))
+        return FileResult(document.path, relinted.findings, fixed_document, notes=relinted.notes + relinted.failures,
+                          fixed=len(fixed))
 
     def _read(self, target: str | Document) -> tuple[Document, fix.Snapshot | None, bytes | None]:
         """The document; for --fix the snapshot that tells later whether the file changed; and
@@ -111,10 +114,11 @@ class FileJob:
         if isinstance(target, Document):
             return target, None, None
         if self.mode is Mode.FIX:
-            snapshot = fix.Snapshot(target)
-            return Document.from_bytes(target, snapshot.data), snapshot, None
-        data = files.read_bytes(target)
-        return Document.from_bytes(target, data), None, data if self.cache and self.mode is Mode.CHECK else None
+            snapshot = fix.Snapshot(target, self.reading)
+            return Document.from_bytes(target, snapshot.data, self.reading.encoding), snapshot, None
+        data = files.read_bytes(target, self.reading.max_bytes)
+        document = Document.from_bytes(target, data, self.reading.encoding)
+        return document, None, data if self.cache and self.mode is Mode.CHECK else None
 
     def _severities(self, document: Document) -> list[tuple[str, int]]:
         """The rules that apply to this file, and their severity here (overrides applied)."""

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from .checks.base import Check
+from .checks.base import Check, CheckError
 from .config import RuleSet
 from .context import Context
 from .document import Document
 from .finding import Finding, Problem, Severity
+from .intervals import Spans
 from .prose import PLACEHOLDER, Prose, view
-from .spans import Spans
 from .suppression import SIC_TYPES, Suppressions, followed_by_sic
+
+LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 class SelectionError(ValueError):
@@ -46,10 +49,12 @@ class Selection:
 
 @dataclass
 class Linted:
-    """One document's findings, and what is wrong with its suppression comments (by line)."""
+    """One document's findings, what is wrong with its suppression comments (by line), and
+    the rules that could not finish on it (a runaway pattern, a grammar server that failed)."""
 
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
 
 class Linter:
@@ -89,7 +94,11 @@ class Linter:
         return {check.id: check.combine([summary[check.id] for summary in summaries]) for check in self.batch_checks}
 
     def lint(self, document: Document, batch: Mapping[str, Any] | None = None) -> list[Finding]:
-        return self.lint_document(document, batch=batch).findings
+        """The findings; CheckError if a rule could not finish (never a silent pass)."""
+        linted = self.lint_document(document, batch=batch)
+        if linted.failures:
+            raise CheckError("; ".join(linted.failures))
+        return linted.findings
 
     def lint_document(self, document: Document, prose: Prose | None = None,
                       batch: Mapping[str, Any] | None = None) -> Linted:
@@ -102,8 +111,15 @@ class Linter:
                           *(self._where_found[rule] for rule in context.rules_found
                             if rule in self._where_found and rule in severities)],
                          key=lambda check: self._order[check.id])  # the rules file's order
-        reported = [(check, problem) for check in running for problem in check.check(context)
-                    if self.selection.wants(problem.rule or check.id)]
+        reported: list[tuple[Check, Problem]] = []
+        failures = []
+        for check in running:
+            try:  # what a rule found before it failed stands; the failure is reported beside it
+                for problem in check.check(context):
+                    if self.selection.wants(problem.rule or check.id):
+                        reported.append((check, problem))
+            except CheckError as error:
+                failures.append(str(error))
         if prose.text != document.text:
             reported = [(check, trimmed(problem, prose.text)) for check, problem in reported]
         suppressions = Suppressions(document, prose.comments, self.rules.rule_ids)
@@ -113,7 +129,7 @@ class Linter:
             if not suppressions.covers(found.rule, problem.start, found.line) and not (
                     check.type_name in SIC_TYPES and followed_by_sic(prose.text, problem.end)):
                 findings.append(found)
-        return Linted(sorted(findings), suppressions.errors)
+        return Linted(sorted(findings), suppressions.errors, failures)
 
 
     def _active(self, path: str) -> dict[str, Severity]:
@@ -151,6 +167,12 @@ def finding(document: Document, check: Check, problem: Problem, severity: Severi
     return Finding(
         path=document.path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=problem.rule or check.id, type=check.type_name, severity=severity or check.severity,
-        message=problem.message, text=document.text[problem.start:problem.end],
+        message=one_line(problem.message), text=document.text[problem.start:problem.end],
         suggestions=problem.suggestions,
     )
+
+
+def one_line(message: str) -> str:
+    """A message quotes the text it is about, which may span a line break ("reconciliation
+    government"); every report shows a message on one line."""
+    return LINE_BREAKS.sub(" ", message) if "\n" in message or "\r" in message else message

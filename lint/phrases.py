@@ -61,6 +61,13 @@ class PhraseMatcher:
         for index in range(1, len(found) + 1):
             self._prefixes.add(phrase_key(entry.phrase[:found[index - 1].end]))
 
+    def entry(self, phrase: str) -> Entry | None:
+        """The entry that would match this phrase as written, if any."""
+        found = self._entries.get(phrase_key(phrase))
+        if found is not None and found.case_sensitive and normalize(phrase) != normalize(found.phrase):
+            return None
+        return found
+
     def __len__(self) -> int:
         return len(self._entries)
 

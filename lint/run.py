@@ -26,17 +26,18 @@ def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> 
 
 def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Selection = Selection(), *,
                jobs: int | None = 1, mode: Mode = Mode.CHECK, progress: Progress | None = None,
-               cache: str | Path | None = None) -> Report:
+               reading: files.Reading = files.Reading(), cache: str | Path | None = None) -> Report:
     """Lint files, folders and '-' (standard input), in ``jobs`` processes (None: the
-    machine's cores, for runs large enough to gain), in a stable order. Unreadable files
-    become report errors; every other file is still linted. An outside engine that
-    cannot run raises EngineError before any file is read. With a ``cache`` folder, the
-    results of unchanged files are reused from it and new ones kept there (see lint.cache)."""
+    machine's cores, for runs large enough to gain), in a stable order, read as ``reading``
+    says. Unreadable files become report errors; every other file is still linted. An
+    outside engine that cannot run raises EngineError before any file is read. With a
+    ``cache`` folder, the results of unchanged files are reused from it and new ones kept
+    there (see lint.cache)."""
     rules = rules or config.load(config.discover())
-    job = FileJob(rules, selection, mode)
+    job = FileJob(rules, selection, mode, reading)
     job.linter.prepare()  # before the workers start: they get the rules with their engines ready
     report = Report(engines=rules.engines(), rules=rule_docs(rules))
-    targets = list(_targets(paths, rules))
+    targets = list(_targets(paths, rules, reading))
     job.cache = None if cache is None else Cache.open(cache, rules, selection)
     job.batch = batch_pass(job, targets, jobs)
     for result in map_in_order(job, targets, jobs, progress):
@@ -58,13 +59,13 @@ def batch_pass(job: FileJob, targets: list[Target], jobs: int | None) -> dict[st
     return job.linter.combine(summary for summary in summaries if summary is not None)
 
 
-def _targets(paths: list[str], rules: RuleSet) -> Iterator[Target]:
+def _targets(paths: list[str], rules: RuleSet, reading: files.Reading) -> Iterator[Target]:
     """What to lint, in order, with the paths that cannot be (errors keep their place in
     the report); standard input is read here, in this process."""
     for item in files.expand(paths, rules.excludes):
         if item == files.STDIN:
             try:
-                yield files.read(item)
+                yield files.read(item, reading)
             except DocumentError as error:
                 yield files.FileError(files.STDIN_NAME, str(error))
         else:

@@ -33,8 +33,13 @@ SIC = regex.compile(r"[\p{L}\p{M}\p{N}'’]*(?:[\"”’'*_)]|[^\S\r\n])*(?:\r\n
 SIC_TYPES = frozenset({"names", "variants", "spelling"})
 
 
+SIC_REACH = 2000  # characters after a finding where its [sic] may be (blanked-out tags included)
+
+
 def followed_by_sic(text: str, end: int) -> bool:
-    return SIC.match(text, end) is not None
+    # An end position keeps each match short: without one, the regex module's match costs
+    # the length of the whole text, and a long article's findings cost its length squared.
+    return SIC.match(text, end, end + SIC_REACH) is not None
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from lint import config
 from lint.cli import main
@@ -72,3 +74,10 @@ def _grammar_on_harper(monkeypatch, tmp_path_factory):
     environment, and not the LanguageTool that language-tool-python may have downloaded."""
     monkeypatch.delenv("COPYDESK_LANGUAGETOOL_URL", raising=False)
     monkeypatch.setenv("LTP_PATH", str(tmp_path_factory.getbasetemp() / "no-languagetool"))
+
+
+# Property tests: a few seconds each by default; HYPOTHESIS_PROFILE=thorough fuzzes for minutes.
+settings.register_profile("ci", max_examples=120, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+settings.register_profile("thorough", settings.get_profile("ci"), max_examples=3000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

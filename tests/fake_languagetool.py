@@ -5,7 +5,9 @@ documented HTTP API (https://languagetool.org/http-api/), records every check
 request's parameters, and either replays a recorded response for a known text
 or reports the phrases it was told to flag, with LanguageTool's UTF-16 offsets
 and lengths. ``pretend_java`` plays the ``java`` command that language-tool-python
-runs to start its local server.
+runs to start its local server. ``fault`` makes it misbehave on purpose: given a check
+request's parameters, it names what to do instead of answering (an HTTP status, "hang",
+"hang up", "garbage" or "die"), or None to answer.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 
 import regex
 
@@ -90,6 +93,8 @@ class FakeLanguageTool:
     port: int = 0  # 0: any free port
     requests: list[dict[str, str]] = field(default_factory=list)
     max_in_flight: int = 0
+    fault: Callable[[dict[str, str]], int | str | None] | None = None
+    hang: float = 3.0  # seconds a "hang" fault keeps the request waiting
     _in_flight: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -112,10 +117,26 @@ class FakeLanguageTool:
                     return
                 body = self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8")
                 params = {key: values[0] for key, values in urllib.parse.parse_qs(body, keep_blank_values=True).items()}
-                self._send(fake.answer(params))
+                fault = fake.fault(params) if fake.fault and params["text"] != "copydesk" else None
+                if fault is None:
+                    self._send(fake.answer(params))
+                    return
+                with fake._lock:
+                    fake.requests.append(params)
+                if isinstance(fault, int):
+                    self.send_error(fault)
+                elif fault == "hang":
+                    time.sleep(fake.hang)
+                elif fault == "garbage":
+                    self._send_bytes(b"<html><body>Gateway says hello</body></html>")
+                elif fault == "die":  # stop listening, and leave this request unanswered
+                    threading.Thread(target=fake.close, daemon=True).start()
+                self.close_connection = True  # "hang up" and the rest: no answer on this connection
 
             def _send(self, data: object) -> None:
-                payload = json.dumps(data).encode("utf-8")
+                self._send_bytes(json.dumps(data).encode("utf-8"))
+
+            def _send_bytes(self, payload: bytes) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))

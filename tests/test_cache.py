@@ -169,3 +169,15 @@ def test_threads_storing_one_entry_at_once_leave_one_whole_entry(tmp_path):
     for thread in threads:
         thread.join()
     assert cache.get("ab" * 32) in values and os.listdir(tmp_path / "cache" / "ab") == ["ab" * 32 + ".json"]
+
+
+def test_a_file_that_a_rule_could_not_finish_is_never_cached(tmp_path):
+    rules = write_rules(tmp_path, "version: 1\nrules:\n  runaway: {type: pattern, pattern: '(a+)+$', message: m, "
+                                  "time_limit: 0.2}\n")
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    (folder / "runaway.txt").write_text("a" * 30_000 + "!\n", encoding="utf-8")
+    (folder / "fine.txt").write_text("All fine.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    assert check(cache, "-c", str(rules), str(folder))["errors"][0]["path"] == str(folder / "runaway.txt")
+    assert [json.loads(entry.read_text(encoding="utf-8")) for entry in entries(cache)] == [{"findings": [], "notes": []}]

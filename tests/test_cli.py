@@ -127,7 +127,8 @@ def test_unreadable_and_missing_files_exit_2_and_the_rest_is_still_linted(rules_
     assert report["errors"] == [
         {"path": str(tmp_path / "image.txt"), "message": "a binary file, not text"},
         {"path": str(tmp_path / "latin1.txt"),
-         "message": "not UTF-8 text: byte 0xe9 at line 1, byte 4 cannot be decoded; save the file as UTF-8"},
+         "message": "not UTF-8 text: byte 0xe9 at line 1, byte 4 cannot be decoded; save the file as UTF-8 "
+         "(or name its encoding with --encoding, e.g. latin-1)"},
         {"path": str(tmp_path / "missing.txt"), "message": "no such file or folder"},
     ]
     assert f"copydesk: error: {tmp_path / 'missing.txt'}: no such file or folder" in result.stderr

@@ -7,7 +7,9 @@ of the document's text and never prints or reads files.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator
 
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
     from ..context import Context
 
 REQUIRED = object()
+SURROGATE = re.compile("[\ud800-\udfff]")
+SHOWN = 80  # characters of a bad value quoted in a message
 
 
 class OptionError(ValueError):
@@ -29,6 +33,12 @@ class OptionError(ValueError):
         self.key = key
 
 
+class CheckError(Exception):
+    """A rule could not finish on one document (a runaway pattern, an engine that failed);
+    the message names the rule, says why and what to do. That file is reported as not
+    checked; the run goes on with the others."""
+
+
 @dataclass(frozen=True)
 class Option:
     parse: Callable[[Any], Any]
@@ -37,18 +47,28 @@ class Option:
 
 
 def text(value: Any) -> str:
+    if isinstance(value, (int, float, datetime.date)):  # YAML read a word as a number, a date or true/false
+        raise ValueError(f"expected a text, got {describe(value)}: put it in quotes to make it text")
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"expected a non-empty text, got {describe(value)}")
+    if SURROGATE.search(value):
+        raise ValueError(f"{shown(value)} holds a \\u escape of half a character (a surrogate), which is not text")
     return value
 
 
 def text_list(value: Any) -> tuple[str, ...]:
-    """A list of texts; a single text is a list of one."""
-    if isinstance(value, str):
+    """A list of texts; a single text (or a number or date, refused by text()) is a list of one."""
+    if isinstance(value, (str, int, float, datetime.date)):
         value = [value]
     if not isinstance(value, list) or not value:
         raise ValueError(f"expected a list of texts, got {describe(value)}")
     return tuple(text(item) for item in value)
+
+
+def seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+        raise ValueError(f"expected a number of seconds above 0 (at most 3600), got {describe(value)}")
+    return float(value)
 
 
 def boolean(value: Any) -> bool:
@@ -64,7 +84,15 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "an empty list" if not value else "a list"
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {shown(value)}"
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: a scalar as written (cut short), a list or mapping by its kind."""
+    if isinstance(value, (list, dict)):
+        return "[…]" if isinstance(value, list) else "{…}"
+    quoted = value.isoformat() if isinstance(value, datetime.date) else repr(value)
+    return quoted if len(quoted) <= SHOWN else quoted[:SHOWN - 1] + "…"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

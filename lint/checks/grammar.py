@@ -65,7 +65,7 @@ from ..context import Context
 from ..engines.base import EngineError, EngineMatch, GrammarEngine, Settings, Unavailable
 from ..finding import Problem, Severity
 from ..words import fold, words
-from .base import Check, Option, OptionError, boolean, describe, did_you_mean, text, text_list
+from .base import Check, CheckError, Option, OptionError, boolean, describe, did_you_mean, text, text_list
 
 ENGINES = ("languagetool", "harper")
 URL = regex.compile(r"https?://[^\s/]+\S*")
@@ -168,7 +168,11 @@ class Grammar(Check):
         self.prepare()
         assert self._engine is not None
         text = context.text
-        matches = [match for match in self._engine.check(text)
+        try:
+            engine_matches = self._engine.check(text)
+        except EngineError as error:  # this document only: the run goes on, the file is reported
+            raise CheckError(f"rule '{self.id}': {error}; grammar was not checked in this file") from None
+        matches = [match for match in engine_matches
                    if from_the_writer(match, text, context.document.text)
                    and not (match.spelling and accepted(text[match.start:match.end], context.accepted))]
         for match in without_overlaps(matches):

@@ -12,6 +12,10 @@ Options:
 * ``message`` (required): what to tell the copy editor; ``{text}`` is filled in.
 * ``suggestion``: a replacement, with ``\\1`` or ``\\g<name>`` for groups.
 * ``ignore_case``: match regardless of case (default false).
+* ``time_limit``: seconds the pattern may run on one file (default 5). A
+  pattern that backtracks without end on some text, such as ``(a+)+$`` on a
+  long line of a's, is stopped there: the file is reported as not checked,
+  naming the rule, and the other files are still checked.
 
 .. code-block:: yaml
 
@@ -24,14 +28,16 @@ Options:
 
 from __future__ import annotations
 
+import time
 from typing import Iterator
 
 import regex
 
 from ..context import Context
 from ..finding import Problem
-from .base import Check, Option, OptionError, boolean, text
+from .base import Check, CheckError, Option, OptionError, boolean, seconds, text
 
+TIME_LIMIT = 5.0  # seconds per file: a long article takes milliseconds
 GROUP_REFERENCE = regex.compile(r"\\(?:(\d+)|g<(\w+)>)")
 
 
@@ -42,11 +48,13 @@ class Pattern(Check):
         "message": Option(text, doc="what the finding says"),
         "suggestion": Option(text, None, "the replacement"),
         "ignore_case": Option(boolean, False, "match regardless of case"),
+        "time_limit": Option(seconds, TIME_LIMIT, "seconds the pattern may run on one file"),
     }
     pattern: str
     message: str
     suggestion: str | None
     ignore_case: bool
+    time_limit: float
 
     def validate(self) -> None:
         flags = regex.IGNORECASE if self.ignore_case else 0
@@ -59,15 +67,40 @@ class Pattern(Check):
             known = int(group) <= self.compiled.groups if group.isdigit() else group in self.compiled.groupindex
             if not known:
                 raise OptionError("suggestion", f"refers to group {group!r}, which the pattern does not have")
+        if self.suggestion is not None:
+            self._check_template(self.suggestion)
+
+    def _check_template(self, suggestion: str) -> None:
+        """Expand the suggestion once against an empty match with the pattern's groups, so
+        that a stray backslash is a rules-file error, not a failure on some article."""
+        names = {index: name for name, index in self.compiled.groupindex.items()}
+        groups = "".join(f"(?P<{names[index]}>)" if index in names else "()"
+                         for index in range(1, self.compiled.groups + 1))
+        try:
+            regex.compile(groups).match("").expand(suggestion)
+        except (regex.error, IndexError) as error:
+            raise OptionError("suggestion", f"{suggestion!r} is not a replacement copydesk can fill in ({error}); "
+                                            "write \\\\ for a backslash") from None
 
     def summary(self) -> str:
         return self.message.replace("{text}", "…")
 
     def check(self, context: Context) -> Iterator[Problem]:
-        for start, end in context.lines:  # an empty line has no problem: a match there is empty
-            for match in self.compiled.finditer(context.text[start:end]):
+        deadline = time.monotonic() + self.time_limit  # for the whole file: one budget, however many lines
+        for line, start, end in context.lines:  # an empty line has no problem: a match there is empty
+            for match in self._matches(context.text[start:end], deadline, line):
                 if match.end() == match.start():
                     continue
                 suggestions = (match.expand(self.suggestion),) if self.suggestion is not None else ()
                 message = self.message.replace("{text}", match.group().strip())
                 yield Problem(start + match.start(), start + match.end(), message, suggestions)
+
+    def _matches(self, line_text: str, deadline: float, line: int) -> Iterator[regex.Match]:
+        try:
+            yield from self.compiled.finditer(line_text, timeout=max(0.0, deadline - time.monotonic()))
+        except TimeoutError:
+            raise CheckError(
+                f"rule '{self.id}': its pattern ran for more than {self.time_limit:g} seconds on this file and was "
+                f"stopped at line {line}, so the rest of the file was not checked by it; the pattern backtracks "
+                "too much on some text: simplify it (a repeat inside a repeat, such as (a+)+, is the usual "
+                "cause) or raise its time_limit") from None

@@ -37,6 +37,9 @@ from .base import Check, Option, OptionError, describe, text, text_list
 def replacements(value: Any) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict) or not value:
         raise ValueError(f"expected a mapping of wrong -> right, got {describe(value)}")
+    if any(isinstance(wrong, bool) for wrong in value):
+        raise ValueError("a wrong form was read as true or false (YAML reads yes, no, on and off so): "
+                         "put it in quotes, e.g. 'no': none")
     return {text(str(wrong) if isinstance(wrong, (int, float)) else wrong): text_list(right)
             for wrong, right in value.items()}
 

@@ -58,8 +58,8 @@ from rapidfuzz.distance import Levenshtein
 from ..context import Context
 from ..engines.dictionary import load
 from ..finding import Problem
-from ..spans import Spans
 from ..transliteration import fold_letters, judge, maybe_close, spelling
+from ..intervals import Spans
 from ..words import DASHES, Word, fold, is_all_caps, match_case
 from .base import Check, Option, OptionError, describe, text_list
 from .names import mixed_spelling

@@ -1,4 +1,4 @@
-"""Which parts of a text are taken: a union of spans that answers 'does this overlap?' quickly."""
+"""Which spans are taken: overlap questions answered by bisection, not by scanning."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from typing import Iterable, Protocol
 
 
 class Spanned(Protocol):
-    """Anything with start and end offsets: a problem, a phrase hit."""
-
     start: int
     end: int
 
@@ -20,10 +18,10 @@ class Spans:
         self.starts: list[int] = []
         self.ends: list[int] = []
 
-    def add(self, spans: Iterable[Spanned]) -> None:
-        merged = sorted([*zip(self.starts, self.ends), *((span.start, span.end) for span in spans)])
+    def add(self, items: Iterable[Spanned]) -> None:
+        spans = sorted([*zip(self.starts, self.ends), *((item.start, item.end) for item in items)])
         self.starts, self.ends = [], []
-        for start, end in merged:
+        for start, end in spans:
             if self.ends and start < self.ends[-1]:
                 self.ends[-1] = max(self.ends[-1], end)
             else:
