@@ -39,19 +39,24 @@ def build(folder: Path, news: Path | None, count: int) -> int:
         section.mkdir(parents=True, exist_ok=True)
         text = seed if index % 10 == 0 or not texts else \
             texts[(index * 7) % len(texts)].read_text(encoding="utf-8", errors="replace")
-        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()] or ["(empty)"]
-        if index % 3 == 0:
-            path, body = section / f"a{index:04d}.txt", text
-        elif index % 3 == 1:
-            path = section / f"a{index:04d}.md"
-            body = f"---\ntitle: article {index}\n---\n\n# {paragraphs[0]}\n\n" + "\n\n".join(paragraphs[1:]) + "\n"
-        else:
-            path = section / f"a{index:04d}.html"
-            body = (f"<!DOCTYPE html>\n<html><head><title>article {index}</title></head>\n<body>\n"
-                    + "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs) + "\n</body></html>\n")
-        path.write_text(body, encoding="utf-8")
-        size += len(body.encode("utf-8"))
+        size += write_article(section, index, text)
     return size
+
+
+def write_article(folder: Path, index: int, text: str) -> int:
+    """Write an article as plain text, Markdown or HTML (by turns, after ``index``); its size in bytes."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()] or ["(empty)"]
+    if index % 3 == 0:
+        path, body = folder / f"a{index:04d}.txt", text
+    elif index % 3 == 1:
+        path = folder / f"a{index:04d}.md"
+        body = f"---\ntitle: article {index}\n---\n\n# {paragraphs[0]}\n\n" + "\n\n".join(paragraphs[1:]) + "\n"
+    else:
+        path = folder / f"a{index:04d}.html"
+        body = (f"<!DOCTYPE html>\n<html><head><title>article {index}</title></head>\n<body>\n"
+                + "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs) + "\n</body></html>\n")
+    path.write_text(body, encoding="utf-8")
+    return len(body.encode("utf-8"))
 
 
 def timed(folder: Path, jobs: int) -> tuple[float, float, str]:
