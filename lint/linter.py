@@ -83,7 +83,7 @@ class Linter:
         return [check for check in self.checks if check.batch_scope]
 
     def collect(self, document: Document, prose: Prose | None = None) -> dict[str, Any]:
-        """First pass of a batch run over one document: rule id -> its picklable summary."""
+        """First pass of a batch run over one document: rule id -> its summary (JSON values)."""
         prose = prose or view(document)
         context = Context(document, self.rules.matcher, self.rules.accepted, text=prose.text)
         return {check.id: check.collect(context) for check in self.batch_checks}

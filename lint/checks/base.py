@@ -156,7 +156,8 @@ class Check:
         return False
 
     def collect(self, context: "Context") -> Any:
-        """Batch pass, per document: a small, picklable summary (may run in another process)."""
+        """Batch pass, per document: a small summary of JSON values (it may run in another
+        process, and is kept in the cache between runs)."""
         raise NotImplementedError
 
     def combine(self, collected: list[Any]) -> Any:
