@@ -249,7 +249,8 @@ def main() -> None:
 
         plain = rules_without_grammar()
         no_grammar = rules_file("no-grammar", plain)
-        small, large = rules_file("names-10", sized_rules(plain, 10)), rules_file("names-10000", sized_rules(plain, 10_000))
+        small = rules_file("names-10", sized_rules(plain, 10))
+        large = rules_file("names-10000", sized_rules(plain, 10_000))
         harper = rules_file("harper", with_harper(plain))
         cache = work / "cache"
         rows: dict[str, Timed] = {}

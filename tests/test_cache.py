@@ -102,7 +102,8 @@ def test_nothing_is_reused_once_the_rules_their_word_lists_the_selection_or_the_
     found = check(cache, "-c", str(rules), *options, str(edition))["findings"]
     assert found and not any("HOUSE" in f["message"] for f in found)
     assert ("obsevers" in [f["text"] for f in found]) == (change in ("rules", "version"))
-    assert {f["suggestions"][0] for f in found if f["rule"] == "haftar"} == {"Hafter" if change == "rules" else "Haftar"}
+    house = "Hafter" if change == "rules" else "Haftar"
+    assert {f["suggestions"][0] for f in found if f["rule"] == "haftar"} == {house}
 
 
 def test_batch_rules_see_every_file_even_when_the_findings_come_from_the_cache(tmp_path):
@@ -180,4 +181,5 @@ def test_a_file_that_a_rule_could_not_finish_is_never_cached(tmp_path):
     (folder / "fine.txt").write_text("All fine.\n", encoding="utf-8")
     cache = tmp_path / "cache"
     assert check(cache, "-c", str(rules), str(folder))["errors"][0]["path"] == str(folder / "runaway.txt")
-    assert [json.loads(entry.read_text(encoding="utf-8")) for entry in entries(cache)] == [{"findings": [], "notes": []}]
+    stored = [json.loads(entry.read_text(encoding="utf-8")) for entry in entries(cache)]
+    assert stored == [{"findings": [], "notes": []}]  # fine.txt only
