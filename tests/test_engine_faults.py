@@ -112,7 +112,7 @@ def test_a_server_that_never_answers_is_given_up_on_after_one_file(newsroom, fau
 def test_a_server_that_dies_mid_run(newsroom):
     served = itertools.count()
     checked = newsroom(lambda params: "die" if next(served) == 2 else None)  # answers two files, then goes away
-    report, files, server = checked.report, checked.files, checked.server
+    report, files = checked.report, checked.files
     assert checked.exit_code == 2
     assert [(error["path"], error["message"].split(" failed: ")[-1].split(" stopped answering ")[-1][:40])
             for error in report["errors"]] == [
@@ -137,7 +137,7 @@ def test_too_large_is_answered_by_sending_halves_down_to_a_floor(newsroom, monke
 
 def test_too_large_even_for_the_smallest_piece_is_an_error(newsroom):
     checked = newsroom(lambda params: 413)
-    report, files, server = checked.report, checked.files, checked.server
+    report, server = checked.report, checked.server
     assert checked.exit_code == 2
     assert report["errors"][0]["message"] == (
         f"rule 'grammar': the LanguageTool server {server.url} failed: it refuses even 31 characters as too "
@@ -149,7 +149,7 @@ def test_too_large_even_for_the_smallest_piece_is_an_error(newsroom):
                                            (400, "HTTP 400 Bad Request: <!DOCTYPE HTML>")])
 def test_an_answer_that_is_not_languagetools_is_reported_not_retried(newsroom, fault, answer):
     checked = newsroom(lambda params: fault)
-    report, files, server = checked.report, checked.files, checked.server
+    report, server = checked.report, checked.server
     assert checked.exit_code == 2
     assert report["errors"][0]["message"] == (f"rule 'grammar': the LanguageTool server {server.url} failed: "
                                               f"{answer}; grammar was not checked in this file")
@@ -159,7 +159,7 @@ def test_an_answer_that_is_not_languagetools_is_reported_not_retried(newsroom, f
 def test_a_document_never_waits_longer_than_its_budget(newsroom, monkeypatch):
     monkeypatch.setattr(languagetool, "DOCUMENT_BUDGET", 0.6)  # room for one wait of 0.4 s and part of another
     checked = newsroom(lambda params: "hang")
-    report, files, server = checked.report, checked.files, checked.server
+    report, server = checked.report, checked.server
     assert report["errors"][0]["message"] == (
         f"rule 'grammar': the LanguageTool server {server.url} failed: timed out, after 2 attempts in the 0.6 s "
         "allowed for a document; grammar was not checked in this file")
