@@ -23,6 +23,7 @@ from .report import Report
 from .ruledocs import rule_docs, table
 from .run import lint_paths
 from .starter import StarterError, write_starter
+from .words import plural
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
 
@@ -158,7 +159,7 @@ def load_rules(config_path: str | None) -> config.RuleSet:
 def fixes(report: Report) -> str:
     fixed = sum(result.fixed for result in report.files)
     files = sum(1 for result in report.files if result.fixed)
-    return f"{fixed} problem{'s' * (fixed != 1)} in {files} file{'s' * (files != 1)}"
+    return f"{plural(fixed, 'problem')} in {plural(files, 'file')}"
 
 
 def write(text: str, output: str | None) -> None:

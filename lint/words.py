@@ -80,3 +80,8 @@ def match_case(template: str, replacement: str) -> str:
     if template[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def plural(count: int, noun: str) -> str:
+    """A count with its noun in agreement, for messages: 1 file, 3 files."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -42,6 +42,7 @@ from language_tool_python.download_lt import LocalLanguageTool, confirm_java_com
 from language_tool_python.exceptions import LanguageToolError
 from language_tool_python.utils import get_language_tool_download_path
 
+from ..words import plural
 from .base import EngineError, EngineMatch, GrammarEngine, Settings, Unavailable, chunks, in_chunks
 
 SERVER_ENV = "COPYDESK_LANGUAGETOOL_URL"
@@ -197,7 +198,7 @@ class LanguageTool(GrammarEngine):
                 reason = _reason(error)
             except (json.JSONDecodeError, UnicodeDecodeError):
                 raise Unanswered("its answer is not LanguageTool's JSON", True) from None
-        tries = f"{tried} attempt{'s' * (tried != 1)}"
+        tries = plural(tried, "attempt")
         budget = "" if tried == ATTEMPTS else f" in the {DOCUMENT_BUDGET:g} s allowed for a document"
         raise Unanswered(f"{reason}, after {tries}{budget}", reachable)
 

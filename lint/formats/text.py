@@ -13,6 +13,7 @@ import click
 
 from ..finding import Finding, Severity
 from ..report import Report
+from ..words import plural
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CONTEXT = 60  # characters of the source line shown on each side of a span
@@ -65,12 +66,9 @@ def summary(report: Report) -> str:
     if not findings:
         text = f"No problems in {files}."
     else:
-        counts = ", ".join(plural(count, name) for name, count in report.counts().items() if count)
+        counts = ", ".join(f"{count} info" if name == "info" else plural(count, name)
+                           for name, count in report.counts().items() if count)
         text = f"{plural(len(findings), 'problem')} in {files} ({counts})."
     if report.errors:
         text += f" {plural(len(report.errors), 'file')} could not be checked."
     return text
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
