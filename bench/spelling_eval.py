@@ -35,6 +35,8 @@ def main() -> None:
     linter = Linter(rules, Selection(select=frozenset({"spelling"})))
 
     files = sorted(args.news.rglob("*.txt"))
+    if not files:
+        parser.error(f"no .txt articles under {args.news}")
     total_words, flagged = 0, collections.Counter()
     started = time.perf_counter()
     size = 0
