@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import sys
 from typing import Any, Iterable, Iterator
 
 import regex
@@ -177,6 +178,14 @@ class Grammar(Check):
                    and not (match.spelling and accepted(text[match.start:match.end], context.accepted))]
         for match in without_overlaps(matches):
             yield Problem(match.start, match.end, match.message, match.suggestions, rule=f"{self.id}/{match.rule}")
+
+
+def stop_engines() -> None:
+    """Stop the engines this process started (a language server's shutdown)."""
+    for name in ENGINES:
+        module = sys.modules.get(f"{__package__.rsplit('.', 1)[0]}.engines.{name}")
+        if module is not None:
+            module.stop()
 
 
 def from_the_writer(match: EngineMatch, prose: str, source: str) -> bool:

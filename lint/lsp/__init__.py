@@ -1,0 +1,19 @@
+"""copydesk as a language server (``copydesk lsp``): the findings of ``copydesk check``
+as an editor's diagnostics while the article is written, with quick fixes.
+
+Modules: ``server`` (the protocol, the passes, the rules reloads), ``positions``
+(the client's position encoding), ``diagnostics`` (findings as diagnostics),
+``actions`` and ``rulesedit`` (code actions and the edits they make),
+``workspace`` (each document's rules file, the batch rules' workspace pass).
+"""
+
+from __future__ import annotations
+
+
+def serve() -> None:
+    from .server import serve as start
+
+    start()
+
+
+__all__ = ["serve"]

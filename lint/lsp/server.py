@@ -1,0 +1,325 @@
+"""The language server: documents in, diagnostics and quick fixes out (pygls).
+
+Each open article (.txt, .md, .html) is linted when it opens, when it is saved,
+and after each change once the typing pauses (DEBOUNCE), by the same FileJob
+that ``copydesk check`` runs on a file. Two passes, each in a thread of its own:
+every rule but grammar first, published at once; then grammar, whose engine may
+take seconds on a long article, published with the others when it is done. A
+result for a version of the text that has since changed is dropped: the last
+version wins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from concurrent.futures import Executor, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Callable
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from .. import __version__, files
+from ..checks.grammar import stop_engines
+from ..config import ConfigError
+from ..document import Document
+from ..engines.base import EngineError
+from ..finding import Finding
+from ..job import FileJob
+from ..linter import Selection
+from . import actions
+from .diagnostics import at_top, beside, diagnostic
+from .positions import Positions
+from .rulesedit import EditError
+from .workspace import Batch, Loaded, RulesFiles
+
+DEBOUNCE = 0.3  # seconds of quiet after a change before the document is linted
+WATCHED = ("**/{copydesk.yaml,.copydesk.yaml,rules.yaml}", "**/*.{txt,md,markdown,html,htm}")
+logger = logging.getLogger(__name__)
+
+
+class CopydeskServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("copydesk", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.rules = RulesFiles()
+        self.fast: Executor = ThreadPoolExecutor(1, "copydesk-lint")
+        self.slow: Executor = ThreadPoolExecutor(1, "copydesk-grammar")
+        self.background: Executor = ThreadPoolExecutor(1, "copydesk-batch")
+        self.pending: dict[str, asyncio.Task] = {}
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    # -- which documents, which rules --------------------------------------
+
+    def folders(self) -> list[str]:
+        folders = [to_fs_path(folder.uri) for folder in self.workspace.folders.values()]
+        return [folder for folder in folders if folder] or ([self.workspace.root_path] if self.workspace.root_path else [])
+
+    def rules_of(self, path: str) -> Loaded | ConfigError:
+        return self.rules.for_document(path, self.folders(), self.start_batch)
+
+    def start_batch(self, batch: Batch) -> None:
+        """Read the workspace for a rules file's batch rules, then lint the open documents again."""
+        loop = self.loop
+        future = self.background.submit(batch.collect_all)
+        if loop is not None:
+            future.add_done_callback(lambda _: loop.call_soon_threadsafe(self.lint_all))
+
+    def linted(self, uri: str) -> str | None:
+        """The file path of a document copydesk lints (an article that is not a file the rules read)."""
+        path = to_fs_path(uri)
+        if path is None or not files.is_article(path) or self.rules.depends_on(path):
+            return None
+        return path
+
+    # -- linting -----------------------------------------------------------
+
+    def schedule(self, uri: str, delay: float = 0.0) -> None:
+        if (previous := self.pending.pop(uri, None)) is not None:
+            previous.cancel()
+        self.pending[uri] = asyncio.ensure_future(self.lint(uri, delay))
+
+    def lint_all(self) -> None:
+        for uri in list(self.workspace.text_documents):
+            self.schedule(uri)
+
+    async def lint(self, uri: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        path = self.linted(uri)
+        if path is None or uri not in self.workspace.text_documents:
+            return
+        version = self.workspace.get_text_document(uri).version
+        current = lambda: uri in self.workspace.text_documents and \
+            self.workspace.get_text_document(uri).version == version  # noqa: E731
+        document = Document(path, self.workspace.get_text_document(uri).source)
+        positions = Positions(document, self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        loop = asyncio.get_running_loop()
+        first = await loop.run_in_executor(self.fast, self.first_pass, document, current)
+        if first is None or not current():
+            return
+        published, findings, grammar = first
+        self.publish(uri, version, [*published, *(diagnostic(f, positions) for f in findings)])
+        if grammar is None:
+            return
+        second = await loop.run_in_executor(self.slow, grammar, current)
+        if second is None or not current():
+            return
+        notes, grammar_findings = second
+        shown = sorted([*findings, *beside(findings, grammar_findings, positions)])
+        self.publish(uri, version, [*published, *notes, *(diagnostic(f, positions) for f in shown)])
+
+    def first_pass(self, document: Document, current: Callable[[], bool]) -> tuple | None:
+        """In the lint thread: every rule but grammar. Diagnostics about the document as a
+        whole, the findings, and the grammar pass still to run (None if none)."""
+        if not current():
+            return None
+        loaded = self.rules_of(document.path)
+        if isinstance(loaded, ConfigError):
+            return [at_top(f"copydesk cannot read the rules file: {loaded}", "rules-file")], [], None
+        rules = loaded.rules
+        if rules.excludes(document.path):
+            return [], [], None
+        batch = loaded.batch.combined(document) if loaded.batch is not None else {}
+        grammar_ids = frozenset(check.id for check in rules.checks if check.type_name == "grammar")
+        notes, findings = outcome(FileJob(rules, Selection(ignore=grammar_ids), batch=batch), document)
+        if not grammar_ids:
+            return notes, findings, None
+        return notes, findings, lambda still: self.grammar_pass(loaded, grammar_ids, batch, document, still)
+
+    def grammar_pass(self, loaded: Loaded, grammar_ids: frozenset[str], batch: dict, document: Document,
+                     current: Callable[[], bool]) -> tuple | None:
+        """In the grammar thread: the grammar rules alone, their engine started once."""
+        if not current():
+            return None
+        job = FileJob(loaded.rules, Selection(select=grammar_ids), batch=batch)
+        if loaded.grammar_failure is None:
+            try:
+                job.linter.prepare()
+            except EngineError as error:
+                loaded.grammar_failure = f"grammar is not checked: {error}"
+        if loaded.grammar_failure is not None:
+            return [at_top(loaded.grammar_failure, "grammar", types.DiagnosticSeverity.Warning)], []
+        return outcome(job, document)
+
+    def publish(self, uri: str, version: int | None, found: list[types.Diagnostic]) -> None:
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version))
+
+    # -- changes to the rules ----------------------------------------------
+
+    def reload(self) -> None:
+        self.rules.forget()
+        self.lint_all()
+
+    def file_changed(self, path: str) -> None:
+        """A file changed on disk (saved, created, deleted, written by another program)."""
+        if self.rules.depends_on(path):
+            self.reload()
+        elif files.is_article(path):
+            for batch in self.rules.batches():
+                self.background.submit(batch.refresh, path)
+
+    def configure(self, settings: Any) -> None:
+        """The client's settings: ``{"copydesk": {"config": "path/to/rules.yaml"}}``, the
+        rules file for every document (as -c gives it to copydesk check); without it,
+        each document's is found from its folder."""
+        section = settings.get("copydesk", settings) if isinstance(settings, dict) else None
+        path = section.get("config") if isinstance(section, dict) else None
+        self.rules.explicit = Path(os.path.expanduser(path)) if isinstance(path, str) and path else None
+
+    # -- commands of the code actions --------------------------------------
+
+    def run_command(self, name: str, arguments: list[Any]) -> None:
+        uri, rule_id, *words = arguments
+        loaded = self.rules_of(to_fs_path(uri) or "")
+        if isinstance(loaded, ConfigError):
+            raise EditError(f"the rules file does not load: {loaded}")
+        if name == actions.ADD_WORD:
+            changes = actions.add_word(loaded.rules, rule_id, words[0], self.read)
+        else:
+            changes = actions.silence_variants(loaded.rules, rule_id, words[0], words[1], self.read)
+        for change in changes:
+            self.write(change)
+        self.reload()
+
+    def read(self, path: str) -> str | None:
+        """A file's text: the editor's if it is open there, else the one on disk."""
+        uri = from_fs_path(path)
+        if uri in self.workspace.text_documents:
+            return self.workspace.get_text_document(uri).source
+        try:
+            return Path(path).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as error:
+            raise EditError(f"cannot read {path}: {getattr(error, 'strerror', None) or 'not UTF-8 text'}") from None
+
+    def write(self, change: actions.Change) -> None:
+        """To disk; into the editor's buffer instead when the file is open there (saving it
+        then reloads the rules)."""
+        uri = from_fs_path(change.path)
+        if uri in self.workspace.text_documents:
+            document = self.workspace.get_text_document(uri)
+            end = Positions(Document(change.path, document.source), self.workspace.position_encoding or "utf-16")
+            whole = types.Range(start=types.Position(line=0, character=0), end=end.position(len(document.source)))
+            self.workspace_apply_edit(types.ApplyWorkspaceEditParams(
+                edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=whole, new_text=change.text)]})))
+            return
+        try:
+            os.makedirs(os.path.dirname(change.path) or ".", exist_ok=True)
+            Path(change.path).write_text(change.text, encoding="utf-8")
+        except OSError as error:
+            raise EditError(f"cannot write {change.path}: {error.strerror}") from None
+
+
+def outcome(job: FileJob, document: Document) -> tuple[list[types.Diagnostic], list[Finding]]:
+    """What ``copydesk check`` reports for the document: findings, and notes (a suppression
+    comment that names no rule, a rule that could not finish) shown at the top."""
+    result = job(document)
+    if isinstance(result, files.FileError):
+        return [at_top(result.message, "copydesk")], []
+    return [at_top(note, "copydesk", types.DiagnosticSeverity.Warning) for note in result.notes], result.findings
+
+
+server = CopydeskServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: CopydeskServer, params: types.InitializeParams) -> None:
+    ls.configure(params.initialization_options)
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: CopydeskServer, params: types.InitializedParams) -> None:
+    ls.loop = asyncio.get_running_loop()
+    watching = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+    if watching and watching.dynamic_registration:
+        options = types.DidChangeWatchedFilesRegistrationOptions(watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED])
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
+                id="copydesk-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+        except Exception as error:  # a client that says it can and then cannot: saves still reload the rules
+            logger.info("the client did not watch the rules files: %s", error)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: CopydeskServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.loop = ls.loop or asyncio.get_running_loop()
+    ls.schedule(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: CopydeskServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, DEBOUNCE)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: CopydeskServer, params: types.DidSaveTextDocumentParams) -> None:
+    path = to_fs_path(params.text_document.uri)
+    if path is not None and ls.rules.depends_on(path):
+        ls.reload()
+        return
+    if path is not None:
+        ls.file_changed(path)
+    ls.schedule(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: CopydeskServer, params: types.DidCloseTextDocumentParams) -> None:
+    if (task := ls.pending.pop(params.text_document.uri, None)) is not None:
+        task.cancel()
+    ls.publish(params.text_document.uri, None, [])
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: CopydeskServer, params: types.DidChangeWatchedFilesParams) -> None:
+    for change in params.changes:
+        if (path := to_fs_path(change.uri)) is not None:
+            ls.file_changed(path)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: CopydeskServer, params: types.DidChangeConfigurationParams) -> None:
+    ls.configure(params.settings)
+    ls.reload()
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+def code_action(ls: CopydeskServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    path = ls.linted(params.text_document.uri)
+    loaded = ls.rules_of(path) if path else None
+    rules = loaded.rules if isinstance(loaded, Loaded) else None
+    return actions.code_actions(params.text_document.uri, params.context.diagnostics, rules)
+
+
+@server.command(actions.ADD_WORD)
+def add_word(ls: CopydeskServer, *arguments: Any) -> None:
+    command(ls, actions.ADD_WORD, list(arguments))
+
+
+@server.command(actions.SILENCE_VARIANTS)
+def silence_variants(ls: CopydeskServer, *arguments: Any) -> None:
+    command(ls, actions.SILENCE_VARIANTS, list(arguments))
+
+
+def command(ls: CopydeskServer, name: str, arguments: list[Any]) -> None:
+    try:
+        ls.run_command(name, arguments)
+    except (EditError, ValueError) as error:  # ValueError: arguments not as this server's actions give them
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"copydesk: {error}"))
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: CopydeskServer, *_: Any) -> None:
+    for task in ls.pending.values():
+        task.cancel()
+    for pool in (ls.fast, ls.slow, ls.background):
+        pool.shutdown(wait=False, cancel_futures=True)
+    stop_engines()
+
+
+def serve() -> None:
+    server.start_io()
