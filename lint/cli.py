@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, config
+from . import config
 from .cache import DEFAULT_FOLDER
 from .engines.base import EngineError
 from .files import MAX_FILE_BYTES, MEGABYTE, STDIN, Reading
@@ -23,6 +23,7 @@ from .report import Report
 from .ruledocs import rule_docs, table
 from .run import lint_paths
 from .starter import StarterError, write_starter
+from .version import __version__
 from .words import plural
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2

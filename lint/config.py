@@ -19,10 +19,11 @@ import yaml
 
 from . import rulesyaml
 from .checks import CHECK_TYPES
-from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean, shown
+from .checks.base import Check
 from .document import DocumentError, decode
 from .finding import SEVERITY_NAMES, Severity
 from .globs import GlobError, Globs
+from .options import REQUIRED, OptionError, describe, did_you_mean, shown
 from .overrides import Override, RuleChange, active
 from .phrases import PhraseMatcher
 from .words import fold, words

@@ -6,15 +6,12 @@ says what the type is for.
 
 from __future__ import annotations
 
-import inspect
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .finding import Severity
 
 if TYPE_CHECKING:
-    from .checks.base import Check
     from .config import RuleSet
 
 
@@ -29,21 +26,12 @@ class RuleDoc:
     help: str         # the check type's documentation
 
 
-def type_documentation(check: "Check") -> str:
-    return inspect.cleandoc(sys.modules[type(check).__module__].__doc__ or type(check).type_name)
-
-
-def first_paragraph(text: str) -> str:
-    return " ".join(text.split("\n\n", 1)[0].split())
-
-
 def rule_docs(rules: "RuleSet") -> list[RuleDoc]:
     enabled = {check.id for check in rules.checks}
     docs = []
     for check in rules.configured:
-        documentation = type_documentation(check)
         docs.append(RuleDoc(check.id, check.type_name, check.severity, check.id in enabled,
-                            check.summary(), first_paragraph(documentation), documentation))
+                            check.summary(), check.description(), check.documentation()))
     return docs
 
 

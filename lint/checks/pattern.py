@@ -35,7 +35,8 @@ import regex
 
 from ..context import Context
 from ..finding import Problem
-from .base import Check, CheckError, Option, OptionError, boolean, seconds, text
+from ..options import Option, OptionError, boolean, seconds, text
+from .base import Check, CheckError
 
 TIME_LIMIT = 5.0  # seconds per file: a long article takes milliseconds
 GROUP_REFERENCE = regex.compile(r"\\(?:(\d+)|g<(\w+)>)")

@@ -42,8 +42,9 @@ from ..engines.dictionary import Dictionary, describe, load
 from ..finding import Problem
 from ..names.evidence import starts_sentence
 from ..names.particles import PREFIXES
+from ..options import Option, OptionError, text, text_list
 from ..words import Word, fold, is_all_caps, match_case
-from .base import Check, Option, OptionError, text, text_list
+from .base import Check
 
 WEB_ADDRESS = regex.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 WEB_CLUE = regex.compile(r"@|www\.|https?://")

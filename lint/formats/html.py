@@ -20,7 +20,7 @@ from importlib import resources
 from string import Template
 from typing import Iterator
 
-from .. import __version__
+from ..version import __version__
 from ..document import Document
 from ..finding import Finding, Severity
 from ..report import FileResult, Report

@@ -14,7 +14,7 @@ import json
 import os
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 from ..finding import Finding, Severity
 from ..report import Report
 
