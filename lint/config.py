@@ -21,6 +21,7 @@ from . import rulesyaml
 from .checks import CHECK_TYPES
 from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean, shown
 from .document import DocumentError, decode
+from .engines.dictionary import LANGUAGES
 from .finding import SEVERITY_NAMES, Severity
 from .globs import GlobError, Globs
 from .overrides import Override, RuleChange, active
@@ -185,6 +186,9 @@ class _Parser:
         language = data.get("language", "en-US")
         if not isinstance(language, str) or not LANGUAGE.fullmatch(language):
             raise self.error(f"language {shown(language)} is not a language tag such as en-US or en-GB", "language")
+        if language not in LANGUAGES:
+            raise self.error(f"language {shown(language)} is not one copydesk can check: it checks English text, "
+                             f"written as one of {', '.join(LANGUAGES)}", "language")
         rules = data.get("rules")
         if not isinstance(rules, dict) or not rules:
             raise self.error("'rules' must be a mapping of rule ids to rules, with at least one rule", "rules")
