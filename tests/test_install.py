@@ -72,7 +72,8 @@ def test_the_readmes_first_command_installs_and_checks_the_seed(release):
 def test_the_gitlab_recipe_installs_the_tag_and_writes_a_junit_report(release, newsroom):
     script = yaml_block("### GitLab CI")
     lines = re.search(r"script:\n((?:    - .*\n)+)", script)[1]
-    commands = [line.strip()[2:].replace(f"git+{REPOSITORY_URL}", f"git+file://{release}")
+    # pip reads a named requirement's file: URL only with a host in it
+    commands = [line.strip()[2:].replace(f"git+{REPOSITORY_URL}", f"git+file://localhost{release}")
                 for line in lines.splitlines()]
     assert any(f"@{TAG}" in command for command in commands)
     result = sh("set -e\n" + "\n".join(commands), newsroom)
