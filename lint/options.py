@@ -66,7 +66,7 @@ def describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, dict):
-        return "a mapping"
+        return "an empty mapping" if not value else "a mapping"
     if isinstance(value, list):
         return "an empty list" if not value else "a list"
     return f"{type(value).__name__} {shown(value)}"
