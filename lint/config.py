@@ -76,10 +76,13 @@ class RuleSet:
         return self.exclude is not None and self.exclude.matches(path)
 
     def engines(self) -> dict[str, str | None]:
-        engines: dict[str, str | None] = {"spelling": None, "grammar": None}
+        """The report's ``engines``: each engine slot of the check types, with the engine
+        that runs there (None when no rule of the type runs)."""
+        engines: dict[str, str | None] = {
+            check_type.engine_slot: None for check_type in CHECK_TYPES.values() if check_type.engine_slot}
         for check in self.checks:
-            if check.engine:
-                engines[check.type_name] = check.engine
+            if check.engine and check.engine_slot:
+                engines[check.engine_slot] = check.engine
         return engines
 
 
