@@ -29,7 +29,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .config import RuleSet
+from .ruleset import RuleSet
 from .finding import Finding
 from .formats.json import read_finding, stored_object
 from .linter import Selection

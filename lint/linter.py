@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from .checks.base import Check, CheckError
-from .config import RuleSet
+from .ruleset import RuleSet
 from .context import Context
 from .document import Document
 from .finding import Finding, Problem, Severity
