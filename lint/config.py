@@ -1,4 +1,4 @@
-"""Find, load and validate a rules file into a RuleSet ready to run.
+"""Find, read and validate a rules file into a RuleSet (``lint/ruleset.py``) ready to run.
 
 Every mistake in a rules file is one ConfigError naming the file, the line and
 the rule or key, in words a newsroom editor can act on. Names and terms of all
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,15 +18,18 @@ import yaml
 
 from . import rulesyaml
 from .checks import CHECK_TYPES
-from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean, shown
+from .checks.base import Check
 from .document import DocumentError, decode
+from .engines.dictionary import LANGUAGES
 from .finding import SEVERITY_NAMES, Severity
 from .globs import GlobError, Globs
-from .overrides import Override, RuleChange, active
+from .options import REQUIRED, OptionError, describe, did_you_mean, shown
+from .ruleset import Override, RuleChange, RuleSet
 from .phrases import PhraseMatcher
 from .words import fold, words
 
-CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "rules.yaml")
+GENERIC_NAME = "rules.yaml"  # other tools use it too: such a file is passed over, not read
+CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", GENERIC_NAME)
 CONFIG_ENV = "COPYDESK_CONFIG"
 TOP_LEVEL_KEYS = ("version", "language", "exclude", "overrides", "rules")
 RULE_KEYS = ("type", "severity", "enabled")
@@ -47,54 +49,43 @@ class ConfigError(Exception):
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
-@dataclass
-class RuleSet:
-    source: str
-    language: str
-    checks: list[Check]
-    matcher: PhraseMatcher
-    accepted: frozenset[str]
-    configured: list[Check]  # every rule, enabled or not, in file order (``checks``: the enabled ones)
-    exclude: Globs | None = None
-    overrides: list[Override] = field(default_factory=list)
-    digest: str = ""  # of the rules file's text: part of what cached results depend on
-
-    @property
-    def rule_ids(self) -> list[str]:
-        return [check.id for check in self.configured]
-
-    def active(self, path: str) -> list[tuple[Check, Severity]]:
-        """The checks that run on this file, with their severity there (overrides applied)."""
-        if not self.overrides:
-            return [(check, check.severity) for check in self.checks]
-        return active(self.configured, self.overrides, path, {check.id for check in self.checks})
-
-    def excludes(self, path: str) -> bool:
-        return self.exclude is not None and self.exclude.matches(path)
-
-    def engines(self) -> dict[str, str | None]:
-        engines: dict[str, str | None] = {"spelling": None, "grammar": None}
-        for check in self.checks:
-            if check.engine:
-                engines[check.type_name] = check.engine
-        return engines
-
-
 def packaged_rules() -> Path:
     return Path(str(resources.files("lint") / "data" / "rules.yaml"))
 
 
-def discover(start: Path | None = None) -> Path:
+def discover(start: Path | None = None, passed_over: list[Path] | None = None) -> Path:
     """The rules file to use when none is given: COPYDESK_CONFIG, then the nearest
-    copydesk.yaml, .copydesk.yaml or rules.yaml upward, then the packaged rules."""
+    copydesk.yaml, .copydesk.yaml or rules.yaml upward, then the packaged rules. A
+    rules.yaml that is some other tool's (Prometheus, Ansible) is passed over, and added
+    to ``passed_over`` so that the caller can say so."""
     if os.environ.get(CONFIG_ENV):
         return Path(os.environ[CONFIG_ENV])
     folder = (start or Path.cwd()).resolve()
     for candidate_folder in (folder, *folder.parents):
         for name in CONFIG_NAMES:
-            if (candidate_folder / name).is_file():
-                return candidate_folder / name
+            candidate = candidate_folder / name
+            if not candidate.is_file():
+                continue
+            if name != GENERIC_NAME or looks_like_copydesk_rules(candidate):
+                return candidate
+            if passed_over is not None:
+                passed_over.append(candidate)
     return packaged_rules()
+
+
+def looks_like_copydesk_rules(path: Path) -> bool:
+    """Whether a file named rules.yaml is meant for copydesk: a mapping with ``version`` and
+    ``rules``. One that YAML cannot read counts as copydesk's when it has both keys at the
+    start of a line, so that its mistakes are reported rather than passed over."""
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(MAX_RULES_BYTES).decode("utf-8", "replace")
+        data = yaml.safe_load(text)
+    except OSError:
+        return True  # reading it again reports why it cannot be read
+    except yaml.YAMLError:
+        return all(regex.search(rf"(?m)^{key}\s*:", text) for key in ("version", "rules"))
+    return isinstance(data, dict) and "version" in data and isinstance(data.get("rules"), dict)
 
 
 def load(path: Path) -> RuleSet:
@@ -162,6 +153,9 @@ class _Parser:
         language = data.get("language", "en-US")
         if not isinstance(language, str) or not LANGUAGE.fullmatch(language):
             raise self.error(f"language {shown(language)} is not a language tag such as en-US or en-GB", "language")
+        if language not in LANGUAGES:
+            raise self.error(f"language {shown(language)} is not one copydesk can check: it checks English text, "
+                             f"written as one of {', '.join(LANGUAGES)}", "language")
         rules = data.get("rules")
         if not isinstance(rules, dict) or not rules:
             raise self.error("'rules' must be a mapping of rule ids to rules, with at least one rule", "rules")

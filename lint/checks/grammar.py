@@ -56,19 +56,19 @@ Options:
 from __future__ import annotations
 
 import bisect
-import importlib
-import sys
 from typing import Any, Iterable, Iterator
 
 import regex
 
 from ..context import Context
+from ..engines import GRAMMAR_ENGINES
 from ..engines.base import EngineError, EngineMatch, GrammarEngine, Settings, Unavailable
 from ..finding import Problem, Severity
+from ..options import Option, OptionError, boolean, describe, did_you_mean, text, text_list
 from ..words import fold, words
-from .base import Check, CheckError, Option, OptionError, boolean, describe, did_you_mean, text, text_list
+from .base import Check, CheckError
 
-ENGINES = ("languagetool", "harper")
+ENGINES = tuple(GRAMMAR_ENGINES)
 URL = regex.compile(r"https?://[^\s/]+\S*")
 
 
@@ -97,6 +97,7 @@ def switches(value: Any) -> tuple[tuple[str, bool], ...]:
 class Grammar(Check):
     type_name = "grammar"
     priority = 50
+    engine_slot = "grammar"
     options = {
         "engine": Option(engine_names, ENGINES, "an engine or an ordered list of engines"),
         "language": Option(text, None, "the language to check (default: the rules file's language)"),
@@ -153,9 +154,8 @@ class Grammar(Check):
             return
         reasons: list[str] = []
         for name in self.engine_list:
-            module = importlib.import_module(f"..engines.{name}", __package__)
             try:
-                self._engine = module.start(self.settings)
+                self._engine = GRAMMAR_ENGINES[name](self.settings)
                 return
             except Unavailable as why:
                 reasons.append(str(why))
@@ -178,14 +178,6 @@ class Grammar(Check):
                    and not (match.spelling and accepted(text[match.start:match.end], context.accepted))]
         for match in without_overlaps(matches):
             yield Problem(match.start, match.end, match.message, match.suggestions, rule=f"{self.id}/{match.rule}")
-
-
-def stop_engines() -> None:
-    """Stop the engines this process started (a language server's shutdown)."""
-    for name in ENGINES:
-        module = sys.modules.get(f"{__package__.rsplit('.', 1)[0]}.engines.{name}")
-        if module is not None:
-            module.stop()
 
 
 def from_the_writer(match: EngineMatch, prose: str, source: str) -> bool:

@@ -33,14 +33,18 @@ from typing import Iterable, Iterator
 
 from ..context import Context
 from ..finding import Problem
+from ..names.usage import mixed_spelling
+from ..options import Option, OptionError, text, text_list
 from ..phrases import Entry, Hit, phrase_key
 from ..words import match_case
-from .base import Check, Option, OptionError, text, text_list
+from .base import Check
 
 
 class Names(Check):
     type_name = "names"
     priority = 100
+    fixable = True
+    silenced_by_sic = True
     only_where_found = True
     options = {
         "variants": Option(text_list, doc="other spellings of the name"),
@@ -104,7 +108,3 @@ class Names(Check):
             message = mixed_spelling(hit.text, counts[0], correct, counts[1])
         return Problem(hit.start, hit.end, message, (suggestion,))
 
-
-def mixed_spelling(text: str, count: int, majority: str, majority_count: int) -> str:
-    """The message for a name spelled two ways in one article (names and variants rules)."""
-    return f'"{text}" ({count}×) here, "{majority}" ({majority_count}×) elsewhere in this article: spell the name one way'

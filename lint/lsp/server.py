@@ -23,9 +23,9 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__, files
-from ..checks.grammar import stop_engines
 from ..config import ConfigError
 from ..document import Document
+from ..engines import stop as stop_engines
 from ..engines.base import EngineError
 from ..finding import Finding
 from ..job import FileJob
