@@ -37,7 +37,7 @@ def table(docs: list[RuleDoc]) -> str:
     rows = [("RULE", "TYPE", "SEVERITY", "CHECKS")]
     rows += [(doc.id, doc.type, str(doc.severity) if doc.enabled else "off", shorten(doc.summary)) for doc in docs]
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3] + "\n"
+    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3] + "\n"
                    for row in rows)
 
 

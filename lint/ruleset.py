@@ -8,8 +8,8 @@ one wins, and a single rule's change wins over the override's severity for all r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .checks import CHECK_TYPES
 from .checks.base import Check

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import config, files
 from .cache import Cache
-from .ruleset import RuleSet
 from .document import Document, DocumentError
 from .finding import Finding
 from .job import FileJob, Mode, Target
@@ -15,6 +15,7 @@ from .linter import Linter, Selection
 from .parallel import Progress, map_in_order
 from .report import Report
 from .ruledocs import rule_docs
+from .ruleset import RuleSet
 
 
 def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> list[Finding]:
@@ -39,7 +40,10 @@ def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Select
     report = Report(engines=rules.engines(), rules=rule_docs(rules))
     targets: list[Target] = []
     for item in _targets(paths, rules, reading):
-        (report.skipped if isinstance(item, files.Skipped) else targets).append(item)
+        if isinstance(item, files.Skipped):
+            report.skipped.append(item)
+        else:
+            targets.append(item)
     job.cache = None if cache is None else Cache.open(cache, rules, selection)
     job.batch = batch_pass(job, targets, jobs)
     for result in map_in_order(job, targets, jobs, progress):
@@ -74,4 +78,4 @@ def _targets(paths: list[str], rules: RuleSet, reading: files.Reading) -> Iterat
             yield item
 
 
-__all__ = ["lint_text", "lint_paths"]
+__all__ = ["lint_paths", "lint_text"]

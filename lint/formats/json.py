@@ -60,7 +60,7 @@ def render(report: Report, terminal: bool = False) -> str:
     # As json.dumps(document, indent=2) writes it; but with an indent, json encodes in pure
     # Python a piece at a time, which for tens of thousands of findings is most of the time a
     # large run spends after its workers are done: findings are written here, flat as they are.
-    members = [f"{encode_basestring(key)}: {_findings(value) if key == 'findings' else _indented(value)}"
+    members = [f"{encode_basestring(key)}: {_findings(findings) if key == 'findings' else _indented(value)}"
                for key, value in document.items()]
     return "{\n  " + ",\n  ".join(members) + "\n}\n"
 
