@@ -20,7 +20,7 @@ from .linter import Selection, SelectionError
 from .parallel import SMALL_RUN, cores
 from .progress import ProgressBar
 from .report import Report
-from .ruledocs import rule_docs, table
+from .ruledocs import table
 from .run import lint_paths
 from .starter import StarterError, write_starter
 from .version import __version__
@@ -136,7 +136,7 @@ def rules(config_path: str | None) -> None:
     """List the rules of the rules file: id, type, severity, what each checks."""
     ruleset = load_rules(config_path)
     click.echo(f"Rules from {ruleset.source}:")
-    click.echo(table(rule_docs(ruleset)), nl=False)
+    click.echo(table(ruleset.docs()), nl=False)
 
 
 @main.command()

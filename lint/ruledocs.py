@@ -1,7 +1,8 @@
 """What each configured rule checks, for `copydesk rules` and the SARIF report.
 
 A check type's documentation is its module's docstring; its first paragraph
-says what the type is for.
+says what the type is for (``RuleSet.docs()`` gathers them). This module only
+holds and lays out what was gathered, so the reports need nothing of the checks.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .finding import Severity
-from .ruleset import RuleSet
 
 
 @dataclass(frozen=True)
@@ -21,15 +21,6 @@ class RuleDoc:
     summary: str      # what this rule checks, in a line ("Haftar, not Hifter, Hafter or Heftar")
     description: str  # the check type's first paragraph
     help: str         # the check type's documentation
-
-
-def rule_docs(rules: RuleSet) -> list[RuleDoc]:
-    enabled = {check.id for check in rules.checks}
-    docs = []
-    for check in rules.configured:
-        docs.append(RuleDoc(check.id, check.type_name, check.severity, check.id in enabled,
-                            check.summary(), check.description(), check.documentation()))
-    return docs
 
 
 def table(docs: list[RuleDoc]) -> str:

@@ -14,7 +14,6 @@ from .job import FileJob, Mode, Target
 from .linter import Linter, Selection
 from .parallel import Progress, map_in_order
 from .report import Report
-from .ruledocs import rule_docs
 from .ruleset import RuleSet
 
 
@@ -37,7 +36,7 @@ def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Select
     rules = rules or config.load(config.discover())
     job = FileJob(rules, selection, mode, reading)
     job.linter.prepare()  # before the workers start: they get the rules with their engines ready
-    report = Report(engines=rules.engines(), rules=rule_docs(rules))
+    report = Report(engines=rules.engines(), rules=rules.docs())
     targets: list[Target] = []
     for item in _targets(paths, rules, reading):
         if isinstance(item, files.Skipped):

@@ -4,6 +4,7 @@ inside a function), modules stay small, and no check type imports another."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from conftest import ROOT
@@ -94,3 +95,48 @@ def test_no_check_type_imports_another():
     for name, imported in GRAPH.items():
         if name.startswith("lint.checks.") and name != "lint.checks.base":
             assert {module for module in imported if module.startswith("lint.checks")} <= {"lint.checks.base"}, name
+
+
+def floors() -> dict[str, tuple[int, int]]:
+    """Where docs/design.md's "Import floors" diagram puts each module or package: (floor from
+    the top, place from the left). ``pkg/`` is a package and, unless it lists its modules in
+    parentheses, every module in it; ``pkg/*`` or ``pkg/<type>.py`` its modules."""
+    text = (ROOT / "docs" / "design.md").read_text(encoding="utf-8")
+    block = text.split("## Import floors", 1)[1].split("\n\n    ", 1)[1].split("\n\n", 1)[0]
+    places: dict[str, tuple[int, int]] = {}
+    for floor, row in enumerate(block.splitlines()):
+        package = None
+        for place, token in enumerate(re.findall(r"[\w<>*./]+|[()]", row)):
+            if token == "(":
+                continue
+            if token == ")":
+                package = None
+            elif token.endswith("/"):  # names/ (usage ...): the modules listed are its own
+                package = token[:-1] if row[row.index(token) + len(token):].lstrip().startswith("(") else None
+                places.setdefault(token[:-1], (floor, place))
+                places.setdefault(token[:-1] + ".*", (floor, place))
+            elif "/" in token:
+                head, tail = token.split("/", 1)
+                if tail == "*":  # formats/*: the package and its modules
+                    places.setdefault(head, (floor, place))
+                name = head if tail == "__init__" else f"{head}.*" if tail in ("*", "<type>.py") else f"{head}.{tail}"
+                places.setdefault(name, (floor, place))
+            elif re.fullmatch(r"[a-z_]+", token):
+                places.setdefault(f"{package}.{token}" if package else token, (floor, place))
+    return places
+
+
+def place(module: str, places: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
+    name = "__init__" if module == "lint" else module.removeprefix("lint.")
+    return places.get(name) or places.get(name.rpartition(".")[0] + ".*")
+
+
+def test_every_import_goes_down_the_diagram_of_the_design_notes():
+    places = floors()
+    unplaced = sorted(module for module in GRAPH if place(module, places) is None)
+    assert unplaced == []
+    upward = sorted(f"{module} -> {imported}" for module, imported_modules in GRAPH.items()
+                    for imported in imported_modules
+                    if place(imported, places) <= place(module, places)
+                    and place(imported, places) != place(module, places))
+    assert upward == []
