@@ -29,17 +29,19 @@ def stored_object(finding: Finding) -> dict:
     return {**finding_object(finding), "start": finding.start, "end": finding.end, "fixable": finding.fixable}
 
 
-# The members of a stored finding and the JSON type of each (a new member needs a line here).
-STORED = {"path": str, "line": int, "column": int, "end_line": int, "end_column": int, "rule": str, "type": str,
-          "severity": str, "message": str, "text": str, "suggestions": list, "start": int, "end": int,
-          "fixable": bool}
+# The members of a stored finding and the JSON type of each, or a tuple of the types it may have
+# (a new member needs a line here; None for an optional member is type(None)).
+STORED: dict[str, type | tuple[type, ...]] = {
+    "path": str, "line": int, "column": int, "end_line": int, "end_column": int, "rule": str, "type": str,
+    "severity": str, "message": str, "text": str, "suggestions": list, "start": int, "end": int, "fixable": bool,
+}
 SEVERITIES = {str(severity): severity for severity in Severity}
 
 
 def read_finding(value: Any) -> Finding | None:
     """A finding from ``stored_object``'s JSON, or None if the value is not one."""
     if not isinstance(value, dict) or value.keys() != STORED.keys() or not all(
-            type(value[name]) is kind for name, kind in STORED.items()):
+            type(value[name]) in (kind if isinstance(kind, tuple) else (kind,)) for name, kind in STORED.items()):
         return None
     if value["severity"] not in SEVERITIES or not all(type(s) is str for s in value["suggestions"]):
         return None
