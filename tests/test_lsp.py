@@ -6,8 +6,8 @@ import asyncio
 import contextlib
 import os
 import sys
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import AsyncIterator, Callable, Union
 
 import pytest
 from lsprotocol import types
@@ -15,7 +15,7 @@ from pygls.uris import from_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 REPO = Path(__file__).resolve().parent.parent
-NAMES = "rules:\n  haftar: {type: names, severity: error, preferred: Haftar, variants: [Hifter]}\n"
+NAMES = "version: 1\nrules:\n  haftar: {type: names, severity: error, preferred: Haftar, variants: [Hifter]}\n"
 HANG = float(os.environ.get("COPYDESK_TEST_HANG", 120))  # seconds before a test gives up waiting for the server: a guard against hanging, not a timing
 
 pytestmark = pytest.mark.asyncio
@@ -112,14 +112,14 @@ async def test_positions_after_an_emoji_in_the_negotiated_encoding(tmp_path, enc
 
 async def test_a_bad_rules_file_is_one_diagnostic_until_it_is_corrected(tmp_path):
     rules = tmp_path / "rules.yaml"
-    rules.write_text("rules:\n  haftar:\n    type: nmaes\n")
+    rules.write_text("version: 1\nrules:\n  haftar:\n    type: nmaes\n")
     async with session(tmp_path) as client:
         uris = [open_document(client, tmp_path / name, "Hifter spoke.\n") for name in ("a.txt", "b.md")]
         for uri in uris:
             found = await diagnostics(client, uri, lambda found: bool(found))
             assert len(found) == 1 and found[0].code == "rules-file"
             assert found[0].range.start == types.Position(0, 0)
-            assert f"{rules}:3: rule 'haftar': unknown type 'nmaes'; did you mean 'names'?" in found[0].message
+            assert f"{rules}:4: rule 'haftar': unknown type 'nmaes'; did you mean 'names'?" in found[0].message
         rules.write_text(NAMES)  # corrected on disk; the editor's watcher says so
         client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
             [types.FileEvent(from_fs_path(str(rules)), types.FileChangeType.Changed)]))
@@ -163,7 +163,7 @@ def read_code_actions_right(client: LanguageClient) -> None:
         kind = types.Command if isinstance(value.get("command"), str) else types.CodeAction
         return converter.structure(value, kind)
 
-    converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)
+    converter.register_structure_hook(types.Command | types.CodeAction, structure)
 
 
 async def code_actions(client: LanguageClient, uri: str, found: list[types.Diagnostic]) -> list[types.CodeAction]:
@@ -173,7 +173,7 @@ async def code_actions(client: LanguageClient, uri: str, found: list[types.Diagn
 
 
 async def test_replace_with_each_suggestion(tmp_path):
-    (tmp_path / "rules.yaml").write_text("rules:\n  spelling: {type: spelling}\n")
+    (tmp_path / "rules.yaml").write_text("version: 1\nrules:\n  spelling: {type: spelling}\n")
     async with session(tmp_path) as client:
         uri = open_document(client, tmp_path / "a.txt", "😀 The goverment agreed.\n")
         found = await diagnostics(client, uri, lambda found: bool(found))
@@ -186,7 +186,7 @@ async def test_replace_with_each_suggestion(tmp_path):
 
 async def test_add_a_word_to_the_house_words_file_created_for_it(tmp_path):
     rules = tmp_path / "rules.yaml"
-    rules.write_text("# house rules\nrules:\n  spelling:   # the dictionary\n    type: spelling\n")
+    rules.write_text("# house rules\nversion: 1\nrules:\n  spelling:   # the dictionary\n    type: spelling\n")
     async with session(tmp_path) as client:
         uri = open_document(client, tmp_path / "a.txt", "The qadis agreed.\n")
         found = await diagnostics(client, uri, lambda found: codes(found) == ["spelling"])
@@ -196,7 +196,7 @@ async def test_add_a_word_to_the_house_words_file_created_for_it(tmp_path):
             action.command.command, action.command.arguments))
         await diagnostics(client, uri, lambda found: found == [])
         assert (tmp_path / "house-words.txt").read_text() == "qadis\n"
-        assert rules.read_text() == ("# house rules\nrules:\n  spelling:   # the dictionary\n    type: spelling\n"
+        assert rules.read_text() == ("# house rules\nversion: 1\nrules:\n  spelling:   # the dictionary\n    type: spelling\n"
                                      "    ignore_file: house-words.txt\n")
         # Its ignore_file exists now: the next word is added to it.
         client.text_document_did_change(types.DidChangeTextDocumentParams(
@@ -215,7 +215,7 @@ ARTICLE = "Prime Minister Dbeibah spoke. Later Dbeibah met Dbeiba in Tripoli. Re
 
 async def test_silence_a_variants_pair_in_the_rules_file(tmp_path):
     rules = tmp_path / "rules.yaml"
-    rules.write_text("rules:\n  # names spelled two ways\n  variants: {type: variants}  # on\n")
+    rules.write_text("version: 1\nrules:\n  # names spelled two ways\n  variants: {type: variants}  # on\n")
     async with session(tmp_path) as client:
         uri = open_document(client, tmp_path / "a.txt", ARTICLE)
         found = await diagnostics(client, uri, lambda found: codes(found) == ["variants"])
@@ -224,12 +224,12 @@ async def test_silence_a_variants_pair_in_the_rules_file(tmp_path):
         await client.workspace_execute_command_async(types.ExecuteCommandParams(
             action.command.command, action.command.arguments))
         await diagnostics(client, uri, lambda found: found == [])
-        assert rules.read_text() == ("rules:\n  # names spelled two ways\n"
+        assert rules.read_text() == ("version: 1\nrules:\n  # names spelled two ways\n"
                                      "  variants: {type: variants, ignore: [[Dbeiba, Dbeibah]]}  # on\n")
 
 
 async def test_batch_rules_read_the_workspace_files(tmp_path):
-    (tmp_path / "rules.yaml").write_text("rules:\n  variants: {type: variants, scope: batch}\n")
+    (tmp_path / "rules.yaml").write_text("version: 1\nrules:\n  variants: {type: variants, scope: batch}\n")
     for index in range(3):
         (tmp_path / f"old{index}.txt").write_text("Prime Minister Dbeibah spoke in Tripoli.\n")
     async with session(tmp_path) as client:

@@ -1,7 +1,8 @@
 """copydesk as a language server (``copydesk lsp``): the findings of ``copydesk check``
 as an editor's diagnostics while the article is written, with quick fixes.
 
-Modules: ``server`` (the protocol, the passes, the rules reloads), ``positions``
+Modules: ``handlers`` (the protocol's messages), ``server`` (the passes, the
+rules reloads, the commands' files), ``positions``
 (the client's position encoding), ``diagnostics`` (findings as diagnostics),
 ``actions`` and ``rulesedit`` (code actions and the edits they make),
 ``workspace`` (each document's rules file, the batch rules' workspace pass).
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 
 def serve() -> None:
-    from .server import serve as start
+    from .handlers import serve as start
 
     start()
 

@@ -16,8 +16,9 @@ packaged rules are never edited: they belong to copydesk, not the newsroom.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from lsprotocol import types
 

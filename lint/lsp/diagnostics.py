@@ -4,8 +4,6 @@ the code actions need."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from lsprotocol import types
 
 from ..checks import CHECK_TYPES
@@ -17,11 +15,6 @@ SOURCE = "copydesk"
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
               Severity.INFO: types.DiagnosticSeverity.Information}
 TOP = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
-
-
-class Span(NamedTuple):
-    start: int
-    end: int
 
 
 def diagnostic(finding: Finding, positions: Positions) -> types.Diagnostic:
@@ -45,12 +38,11 @@ def at_top(text: str, code: str, severity: types.DiagnosticSeverity = types.Diag
     return types.Diagnostic(range=TOP, message=text, severity=severity, code=code, source=SOURCE)
 
 
-def beside(others: list[Finding], grammar: list[Finding], positions: Positions) -> list[Finding]:
+def beside(others: list[Finding], grammar: list[Finding]) -> list[Finding]:
     """The grammar findings that no finding of a higher-priority rule overlaps. Grammar
     runs apart from the other rules (so that it never delays them), so this keeps what
     the linter's one_per_span keeps when all rules run together: grammar has the
     lowest priority, and patterns (no priority) overlap anything."""
     taken = Spans()
-    taken.add(Span(positions.start(f), positions.end(f)) for f in others
-              if CHECK_TYPES[f.type].priority is not None)
-    return [f for f in grammar if not taken.overlaps(positions.start(f), positions.end(f))]
+    taken.add(finding for finding in others if CHECK_TYPES[finding.type].priority is not None)
+    return [finding for finding in grammar if not taken.overlaps(finding.start, finding.end)]

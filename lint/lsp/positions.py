@@ -38,7 +38,8 @@ class Positions:
     def position(self, offset: int) -> types.Position:
         line, column = self.document.position(offset)
         start = self.document.line_starts[line - 1]
-        return types.Position(line=line - 1, character=units(self.document.text[start:start + column - 1], self.encoding))
+        before = self.document.text[start:start + column - 1]
+        return types.Position(line=line - 1, character=units(before, self.encoding))
 
     def offset(self, position: types.Position) -> int:
         """The code-point offset of a client position (clamped to its line, as the LSP says)."""
@@ -53,10 +54,4 @@ class Positions:
         return end
 
     def finding_range(self, finding: Finding) -> types.Range:
-        return types.Range(start=self.position(self.start(finding)), end=self.position(self.end(finding)))
-
-    def start(self, finding: Finding) -> int:
-        return self.document.line_starts[finding.line - 1] + finding.column - 1
-
-    def end(self, finding: Finding) -> int:
-        return self.document.line_starts[finding.end_line - 1] + finding.end_column - 1
+        return types.Range(start=self.position(finding.start), end=self.position(finding.end))

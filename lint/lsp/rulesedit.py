@@ -7,7 +7,8 @@ refused (EditError), never written."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 

@@ -12,11 +12,11 @@ version wins.
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
+from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -25,7 +25,6 @@ from pygls.uris import from_fs_path, to_fs_path
 from .. import __version__, files
 from ..config import ConfigError
 from ..document import Document
-from ..engines import stop as stop_engines
 from ..engines.base import EngineError
 from ..finding import Finding
 from ..job import FileJob
@@ -38,7 +37,6 @@ from .workspace import Batch, Loaded, RulesFiles
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before the document is linted
 WATCHED = ("**/{copydesk.yaml,.copydesk.yaml,rules.yaml}", "**/*.{txt,md,markdown,html,htm}")
-logger = logging.getLogger(__name__)
 
 
 class CopydeskServer(LanguageServer):
@@ -55,7 +53,8 @@ class CopydeskServer(LanguageServer):
 
     def folders(self) -> list[str]:
         folders = [to_fs_path(folder.uri) for folder in self.workspace.folders.values()]
-        return [folder for folder in folders if folder] or ([self.workspace.root_path] if self.workspace.root_path else [])
+        root = self.workspace.root_path
+        return [folder for folder in folders if folder] or ([root] if root else [])
 
     def rules_of(self, path: str) -> Loaded | ConfigError:
         return self.rules.for_document(path, self.folders(), self.start_batch)
@@ -108,7 +107,7 @@ class CopydeskServer(LanguageServer):
         if second is None or not current():
             return
         notes, grammar_findings = second
-        shown = sorted([*findings, *beside(findings, grammar_findings, positions)])
+        shown = sorted([*findings, *beside(findings, grammar_findings)])
         self.publish(uri, version, [*published, *notes, *(diagnostic(f, positions) for f in shown)])
 
     def first_pass(self, document: Document, current: Callable[[], bool]) -> tuple | None:
@@ -145,7 +144,8 @@ class CopydeskServer(LanguageServer):
         return outcome(job, document)
 
     def publish(self, uri: str, version: int | None, found: list[types.Diagnostic]) -> None:
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version))
 
     # -- changes to the rules ----------------------------------------------
 
@@ -221,105 +221,3 @@ def outcome(job: FileJob, document: Document) -> tuple[list[types.Diagnostic], l
     if isinstance(result, files.FileError):
         return [at_top(result.message, "copydesk")], []
     return [at_top(note, "copydesk", types.DiagnosticSeverity.Warning) for note in result.notes], result.findings
-
-
-server = CopydeskServer()
-
-
-@server.feature(types.INITIALIZE)
-def initialize(ls: CopydeskServer, params: types.InitializeParams) -> None:
-    ls.configure(params.initialization_options)
-
-
-@server.feature(types.INITIALIZED)
-async def initialized(ls: CopydeskServer, params: types.InitializedParams) -> None:
-    ls.loop = asyncio.get_running_loop()
-    watching = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
-    if watching and watching.dynamic_registration:
-        options = types.DidChangeWatchedFilesRegistrationOptions(watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED])
-        try:
-            await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
-                id="copydesk-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
-        except Exception as error:  # a client that says it can and then cannot: saves still reload the rules
-            logger.info("the client did not watch the rules files: %s", error)
-
-
-@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-def did_open(ls: CopydeskServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.loop = ls.loop or asyncio.get_running_loop()
-    ls.schedule(params.text_document.uri)
-
-
-@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-def did_change(ls: CopydeskServer, params: types.DidChangeTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, DEBOUNCE)
-
-
-@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-def did_save(ls: CopydeskServer, params: types.DidSaveTextDocumentParams) -> None:
-    path = to_fs_path(params.text_document.uri)
-    if path is not None and ls.rules.depends_on(path):
-        ls.reload()
-        return
-    if path is not None:
-        ls.file_changed(path)
-    ls.schedule(params.text_document.uri)
-
-
-@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-def did_close(ls: CopydeskServer, params: types.DidCloseTextDocumentParams) -> None:
-    if (task := ls.pending.pop(params.text_document.uri, None)) is not None:
-        task.cancel()
-    ls.publish(params.text_document.uri, None, [])
-
-
-@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-def did_change_watched_files(ls: CopydeskServer, params: types.DidChangeWatchedFilesParams) -> None:
-    for change in params.changes:
-        if (path := to_fs_path(change.uri)) is not None:
-            ls.file_changed(path)
-
-
-@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-def did_change_configuration(ls: CopydeskServer, params: types.DidChangeConfigurationParams) -> None:
-    ls.configure(params.settings)
-    ls.reload()
-
-
-@server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
-def code_action(ls: CopydeskServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    path = ls.linted(params.text_document.uri)
-    loaded = ls.rules_of(path) if path else None
-    rules = loaded.rules if isinstance(loaded, Loaded) else None
-    return actions.code_actions(params.text_document.uri, params.context.diagnostics, rules)
-
-
-@server.command(actions.ADD_WORD)
-def add_word(ls: CopydeskServer, *arguments: Any) -> None:
-    command(ls, actions.ADD_WORD, list(arguments))
-
-
-@server.command(actions.SILENCE_VARIANTS)
-def silence_variants(ls: CopydeskServer, *arguments: Any) -> None:
-    command(ls, actions.SILENCE_VARIANTS, list(arguments))
-
-
-def command(ls: CopydeskServer, name: str, arguments: list[Any]) -> None:
-    try:
-        ls.run_command(name, arguments)
-    except (EditError, ValueError) as error:  # ValueError: arguments not as this server's actions give them
-        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"copydesk: {error}"))
-
-
-@server.feature(types.SHUTDOWN)
-def shutdown(ls: CopydeskServer, *_: Any) -> None:
-    for task in ls.pending.values():
-        task.cancel()
-    for pool in (ls.fast, ls.slow, ls.background):
-        pool.shutdown(wait=False, cancel_futures=True)
-    stop_engines()
-
-
-def serve() -> None:
-    server.start_io()

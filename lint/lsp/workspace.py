@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from .. import config, files
 from ..config import ConfigError, RuleSet
@@ -86,8 +87,8 @@ def read_files(loaded: Loaded | ConfigError) -> set[str]:
     """The files a rule set's rules read when it loaded (spelling ``ignore_file``)."""
     if isinstance(loaded, ConfigError):
         return set()
-    return {os.path.abspath(os.path.join(check.base_dir, check.ignore_file))
-            for check in loaded.rules.configured if getattr(check, "ignore_file", None)}
+    named = ((check.base_dir, getattr(check, "ignore_file", None)) for check in loaded.rules.configured)
+    return {os.path.abspath(os.path.join(folder, name)) for folder, name in named if name}
 
 
 class Batch:
@@ -128,4 +129,5 @@ class Batch:
             return {}
         key = os.path.abspath(document.path)
         others = [value for name, value in list(self.summaries.items()) if name != key]
-        return self.job.linter.combine([*others, self.job.collect(document)])
+        mine = self.job.collect(document)
+        return self.job.linter.combine([*others, mine] if mine is not None else others)
