@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 from typing import Any
 
 from lsprotocol import types
@@ -111,11 +113,20 @@ def command(ls: CopydeskServer, name: str, arguments: list[Any]) -> None:
 
 @server.feature(types.SHUTDOWN)
 def shutdown(ls: CopydeskServer, *_: Any) -> None:
+    ls.stopping = True
     for task in ls.pending.values():
         task.cancel()
     for pool in (ls.fast, ls.slow, ls.background):
         pool.shutdown(wait=False, cancel_futures=True)
     stop_engines()
+
+
+@server.feature(types.EXIT)
+def exit_now(ls: CopydeskServer, *_: Any) -> None:
+    """Exit without waiting for a pass still running (grammar over a long article, whose
+    result would be dropped anyway): 0 after a shutdown request, 1 without, as the LSP says."""
+    sys.stdout.flush()
+    os._exit(0 if ls.stopping else 1)
 
 
 def serve() -> None:

@@ -12,6 +12,7 @@ version wins.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -48,6 +49,7 @@ class CopydeskServer(LanguageServer):
         self.background: Executor = ThreadPoolExecutor(1, "copydesk-batch")
         self.pending: dict[str, asyncio.Task] = {}
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.stopping = False  # a shutdown request came
 
     # -- which documents, which rules --------------------------------------
 
@@ -61,8 +63,12 @@ class CopydeskServer(LanguageServer):
 
     def start_batch(self, batch: Batch) -> None:
         """Read the workspace for a rules file's batch rules, then lint the open documents again."""
+        self.in_background(batch.collect_all)
+
+    def in_background(self, work: Callable[[], None]) -> None:
+        """Work on the batch summaries, after which the open documents are linted again."""
         loop = self.loop
-        future = self.background.submit(batch.collect_all)
+        future = self.background.submit(work)
         if loop is not None:
             future.add_done_callback(lambda _: loop.call_soon_threadsafe(self.lint_all))
 
@@ -107,6 +113,7 @@ class CopydeskServer(LanguageServer):
         if second is None or not current():
             return
         notes, grammar_findings = second
+        notes = [note for note in notes if note.message not in {shown.message for shown in published}]
         shown = sorted([*findings, *beside(findings, grammar_findings)])
         self.publish(uri, version, [*published, *notes, *(diagnostic(f, positions) for f in shown)])
 
@@ -159,7 +166,7 @@ class CopydeskServer(LanguageServer):
             self.reload()
         elif files.is_article(path):
             for batch in self.rules.batches():
-                self.background.submit(batch.refresh, path)
+                self.in_background(functools.partial(batch.refresh, path))
 
     def configure(self, settings: Any) -> None:
         """The client's settings: ``{"copydesk": {"config": "path/to/rules.yaml"}}``, the
