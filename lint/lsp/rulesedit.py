@@ -7,6 +7,7 @@ refused (EditError), never written."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -42,18 +43,24 @@ def add_key(text: str, rule_id: str, key: str, value: Any) -> str:
 
 
 def _verified(old: str, new: str, rule_id: str, key: str, expected: Callable[[Any], Any]) -> str:
-    """The edited text, if it reads as the old one with only this key of this rule changed."""
-    before = yaml.safe_load(old)
+    """The edited text, if it reads as the old one with only this key of this rule changed
+    (values written once and used twice, with a YAML anchor and alias, are compared as
+    separate copies: an edit that changes both is refused)."""
+    before = _plain(old)
     rule = before["rules"][rule_id]
     rule[key] = expected(rule.get(key))
     try:
-        after = yaml.safe_load(new)
+        after = _plain(new)
     except yaml.YAMLError:
         after = None
     if after != before:
         raise EditError(f"rule '{rule_id}': copydesk could not add to '{key}' without changing something else; "
                         "edit the rules file by hand")
     return new
+
+
+def _plain(text: str) -> Any:
+    return json.loads(json.dumps(yaml.safe_load(text), default=str))
 
 
 def _rule(text: str, rule_id: str) -> yaml.MappingNode:
