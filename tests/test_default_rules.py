@@ -173,3 +173,9 @@ def test_chicken_kiev_is_neither_reported_nor_fixed(tmp_path):
     run("check", "-c", str(RULES), "--fix", str(article))
     assert article.read_text(encoding="utf-8") == \
         "Restaurants in Kyiv still serve chicken Kiev, the city's best-known dish.\n"
+
+
+def test_the_readme_counts_the_groups_it_ships():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Coverage: {len(GROUPS)} groups." in readme
+    assert f"{len(GROUPS)} groups of names in the news" in readme
