@@ -160,9 +160,9 @@ def test_each_variant_in_that_copy_is_found_and_nothing_else(packaged, group, va
 
 
 def test_sergei_lavrov_and_sergei_shoigu_are_treated_alike(packaged):
-    text = "Sergei Lavrov and Sergei Shoigu flew to Tehran. Sergey Lavrov and Sergey Shoygu spoke."
+    text = "Sergei Lavrov and Sergei Shoigu flew to Tehran. Sergey Lavrov, Sergey Shoigu and Shoygu spoke."
     assert [(f.rule, f.text) for f in lint_text(text, packaged)] == [
-        ("sergei-lavrov", "Sergey Lavrov"), ("sergei-shoigu", "Sergey Shoygu")]
+        ("sergei-lavrov", "Sergey Lavrov"), ("sergei-shoigu", "Sergey Shoigu"), ("shoigu", "Shoygu")]
 
 
 def test_chicken_kiev_is_neither_reported_nor_fixed(tmp_path):
