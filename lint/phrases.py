@@ -55,19 +55,22 @@ def exceptions(rule: str, phrases: Iterable[str]) -> Iterator[Entry]:
         yield Entry(rule, phrase, exception=True)
 
 
-def exception_problem(phrase: str, wrong_forms: Iterable[str]) -> str | None:
-    """Why an ``unless`` phrase cannot work for a rule with these wrong forms, or None."""
-    key = phrase_key(phrase)
-    if not key:
-        return f"{phrase!r} has no letters to match"
+def exceptions_problem(phrases: Iterable[str], wrong_forms: Iterable[str]) -> str | None:
+    """Why one of a rule's ``unless`` phrases cannot work with its wrong forms, or None."""
     inside = PhraseMatcher(())
+    keys = set()
     for form in wrong_forms:
-        if phrase_key(form) == key:
-            return f"{phrase!r} is itself one of the forms this rule reports"
+        keys.add(phrase_key(form))
         with contextlib.suppress(KeyError):  # forms that differ only in case: one is enough
             inside.add(Entry("", form))
-    if not inside.find(phrase, words(phrase)):
-        return f"{phrase!r} contains none of the forms this rule reports, so it excuses nothing"
+    for phrase in phrases:
+        key = phrase_key(phrase)
+        if not key:
+            return f"{phrase!r} has no letters to match"
+        if key in keys:
+            return f"{phrase!r} is itself one of the forms this rule reports"
+        if not inside.find(phrase, words(phrase)):
+            return f"{phrase!r} contains none of the forms this rule reports, so it excuses nothing"
     return None
 
 

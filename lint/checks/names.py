@@ -46,7 +46,7 @@ from ..context import Context
 from ..finding import Problem
 from ..names.usage import mixed_spelling
 from ..options import Option, OptionError, text, text_list
-from ..phrases import Entry, Hit, exception_problem, exceptions, phrase_key
+from ..phrases import Entry, Hit, exceptions, exceptions_problem, phrase_key
 from ..words import match_case
 from .base import Check
 
@@ -82,10 +82,8 @@ class Names(Check):
             seen[key] = variant
         if self.preferred is None and len(self.variants) < 2:
             raise OptionError("variants", "without 'preferred', list at least two spellings to compare")
-        for phrase in self.unless:
-            problem = exception_problem(phrase, self.variants)
-            if problem:
-                raise OptionError("unless", problem)
+        if problem := exceptions_problem(self.unless, self.variants):
+            raise OptionError("unless", problem)
 
     def phrases(self) -> Iterable[Entry]:
         if self.preferred is not None:

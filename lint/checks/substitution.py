@@ -34,7 +34,7 @@ from typing import Any, Iterable, Iterator
 from ..context import Context
 from ..finding import Problem
 from ..options import Option, OptionError, describe, text, text_list
-from ..phrases import Entry, exception_problem, exceptions, phrase_key
+from ..phrases import Entry, exceptions, exceptions_problem, phrase_key
 from ..words import fold, match_case
 from .base import Check
 
@@ -69,10 +69,8 @@ class Substitution(Check):
                 raise OptionError("replace", f"{wrong!r} has no letters to match")
             if wrong in rights:
                 raise OptionError("replace", f"{wrong!r} is replaced by itself")
-        for phrase in self.unless:
-            problem = exception_problem(phrase, self.replace)
-            if problem:
-                raise OptionError("unless", problem)
+        if problem := exceptions_problem(self.unless, self.replace):
+            raise OptionError("unless", problem)
 
     def phrases(self) -> Iterable[Entry]:
         for wrong, rights in self.replace.items():
