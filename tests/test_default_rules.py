@@ -179,3 +179,8 @@ def test_the_readme_counts_the_groups_it_ships():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"Coverage: {len(GROUPS)} groups." in readme
     assert f"{len(GROUPS)} groups of names in the news" in readme
+
+
+def test_historical_names_keep_kiev(packaged):
+    text = "Historians of Kievan Rus' met in Kyiv, where the Battle of Kiev was fought in 1941."
+    assert lint_text(text, packaged) == []
