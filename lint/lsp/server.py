@@ -170,11 +170,17 @@ class CopydeskServer(LanguageServer):
 
     def configure(self, settings: Any) -> None:
         """The client's settings: ``{"copydesk": {"config": "path/to/rules.yaml"}}``, the
-        rules file for every document (as -c gives it to copydesk check); without it,
-        each document's is found from its folder."""
-        section = settings.get("copydesk", settings) if isinstance(settings, dict) else None
+        rules file for every document (as -c gives it to copydesk check; a relative path is
+        relative to the workspace's root); without it, each document's is found from its folder."""
+        if not isinstance(settings, dict):
+            return  # no settings sent (a client that expects them to be asked for): as they were
+        section = settings.get("copydesk", settings)
         path = section.get("config") if isinstance(section, dict) else None
-        self.rules.explicit = Path(os.path.expanduser(path)) if isinstance(path, str) and path else None
+        if not isinstance(path, str) or not path:
+            self.rules.explicit = None
+            return
+        root = self.workspace.root_path
+        self.rules.explicit = Path(root or ".", os.path.expanduser(path))  # an absolute path stays as it is
 
     # -- commands of the code actions --------------------------------------
 
