@@ -129,7 +129,8 @@ class CopydeskServer(LanguageServer):
         if rules.excludes(document.path):
             return [], [], None
         batch = loaded.batch.combined(document) if loaded.batch is not None else {}
-        grammar_ids = frozenset(check.id for check in rules.checks if check.type_name == "grammar")
+        # All grammar rules, on or off: an override may turn one on for this file.
+        grammar_ids = frozenset(check.id for check in rules.configured if check.type_name == "grammar")
         notes, findings = outcome(FileJob(rules, Selection(ignore=grammar_ids), batch=batch), document)
         if not grammar_ids:
             return notes, findings, None
