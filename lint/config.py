@@ -17,7 +17,7 @@ from typing import Any
 import regex
 import yaml
 
-from . import rulesyaml
+from . import rulesyaml, word
 from .checks import CHECK_TYPES
 from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean, shown
 from .document import DocumentError, decode
@@ -29,7 +29,7 @@ from .words import fold, words
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "rules.yaml")
 CONFIG_ENV = "COPYDESK_CONFIG"
-TOP_LEVEL_KEYS = ("version", "language", "exclude", "overrides", "rules")
+TOP_LEVEL_KEYS = ("version", "language", "exclude", "overrides", "rules", "docx")
 RULE_KEYS = ("type", "severity", "enabled")
 OVERRIDE_KEYS = ("files", "severity", "rules")
 CHANGE_KEYS = ("severity", "enabled")
@@ -58,6 +58,7 @@ class RuleSet:
     exclude: Globs | None = None
     overrides: list[Override] = field(default_factory=list)
     digest: str = ""  # of the rules file's text: part of what cached results depend on
+    docx_include: frozenset[str] = frozenset()  # parts of Word files read besides the body
 
     @property
     def rule_ids(self) -> list[str]:
@@ -172,8 +173,12 @@ class _Parser:
         enabled = [check for check in checks if rules[check.id].get("enabled", True)]
         exclude = self._globs(data["exclude"], "exclude") if "exclude" in data else None
         overrides = self._overrides(data.get("overrides", []), [check.id for check in checks])
+        try:
+            docx_include = word.parse_include(data["docx"]) if "docx" in data else frozenset()
+        except ValueError as error:
+            raise self.error(str(error), "docx") from None
         return RuleSet(self.path, language, enabled, matcher, accepted, checks, exclude, overrides,
-                       hashlib.sha256(text.encode("utf-8")).hexdigest())
+                       hashlib.sha256(text.encode("utf-8")).hexdigest(), docx_include)
 
     def _globs(self, value: Any, *where: Any) -> Globs:
         if isinstance(value, str):
