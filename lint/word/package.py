@@ -113,10 +113,13 @@ def check_archive(archive: zipfile.ZipFile, limit: int) -> None:
     if sum(info.file_size for info in archive.infolist()) > EXPANSION * limit:
         raise DocumentError(f"unpacks to more than {EXPANSION} times the file size limit: not checked "
                             "(an article is tens of kB; if this file is one, raise --max-file-size)")
-    broken = archive.testzip()
+    try:
+        broken = archive.testzip()
+        broken = broken and f"its part {broken} is corrupt"
+    except (zlib.error, zipfile.BadZipFile, NotImplementedError) as error:
+        broken = f"a part cannot be unpacked: {error}"
     if broken is not None:
-        raise DocumentError(f"a damaged Word document (its part {broken} is corrupt); {SAVE_AS}, "
-                            "or ask for the file again")
+        raise DocumentError(f"a damaged Word document ({broken}); {SAVE_AS}, or ask for the file again")
 
 
 def stories(document: Any, include: frozenset[str]) -> list[Story]:
