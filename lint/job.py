@@ -94,7 +94,8 @@ class FileJob:
             return self._annotated(result, data)
         edit = None
         if word.is_word(path):
-            from .word import fix as word_fix  # python-docx only when a Word file is fixed
+            # python-docx is loaded only when a Word file is fixed
+            from .word import fix as word_fix
             edit = word_fix.apply(data, linted.findings, self.rules.docx_include, self.reading.max_bytes)  # type: ignore[arg-type]
             text, fixed, result.remarks = edit.text, edit.fixed, edit.remarks
         else:

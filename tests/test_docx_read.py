@@ -100,8 +100,8 @@ WORKBOOK_RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/packag
                  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                  'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
 BAD = {
-    "old.doc": (OLE + b"WordDocument".ljust(64, b"\0"), "an old binary Word document (.doc), which copydesk does not "
-                "read; open it in Word or LibreOffice and save it as a Word document (.docx)"),
+    "old.doc": (OLE + b"WordDocument".ljust(64, b"\0"), ("an old binary Word document (.doc), which copydesk does not "
+                "read; open it in Word or LibreOffice and save it as a Word document (.docx)")),
     "locked.docx": (OLE + "EncryptionInfo EncryptedPackage".encode("utf-16-le"),
                     "a password-protected (encrypted) Word document: copydesk cannot read it"),
     "notes.docx": (zipped({"notes.txt": "Hifter"}), "a zip archive, not a Word document"),

@@ -90,7 +90,7 @@ def libreoffice_convert(source: Path, target_format: str, folder: Path) -> Path:
     reading = ["--infilter=HTML (StarWriter)"] if source.suffix == ".html" else []
     completed = subprocess.run(
         [soffice, f"-env:UserInstallation=file://{profile}", "--headless", *reading, "--convert-to", target_format,
-         "--outdir", str(folder), str(source)], capture_output=True, text=True, timeout=240)
+         "--outdir", str(folder), str(source)], check=False, capture_output=True, text=True, timeout=240)
     converted = folder / (source.stem + "." + target_format.split(":")[0])
     assert completed.returncode == 0 and converted.exists(), completed.stdout + completed.stderr
     return converted

@@ -34,12 +34,13 @@ def is_word(path: str) -> bool:
 
 def read(path: str, data: bytes, include: frozenset[str] = frozenset(), limit: int = 10 * 2**20) -> Document:
     """The document's text: its paragraphs joined by line feeds (DocumentError if it is not a .docx)."""
-    from .package import open_word  # python-docx is loaded only when a Word file is checked
+    # python-docx is loaded only when a Word file is checked
+    from .package import open_word
 
     return document_of(path, open_word(data, include, limit))
 
 
-def document_of(path: str, word: "WordFile") -> Document:
+def document_of(path: str, word: WordFile) -> Document:
     return Document(path, "\n".join(paragraph.text for paragraph in word.paragraphs()))
 
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.ns import qn
 from docx.opc.oxml import serialize_part_xml
+from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from ..document import DocumentError
 from .story import Element, Paragraph, block_paragraphs, read_paragraph

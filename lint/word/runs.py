@@ -7,10 +7,10 @@ formatting onto both halves; replacing characters edits the ``w:t`` texts in pla
 from __future__ import annotations
 
 import copy
-from typing import Iterable
+from collections.abc import Iterable
 
 from docx.oxml.ns import qn
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from .story import Element, Paragraph, Piece
 

@@ -10,8 +10,9 @@ Each character is a ``Piece`` of a run, which is what annotating and fixing edit
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from docx.oxml.ns import qn
 
@@ -64,7 +65,7 @@ class Paragraph:
         """The pieces holding characters start..end of the paragraph's text."""
         return [piece for piece in self.pieces if piece.start < end and piece.end > start]
 
-    def reread(self) -> "Paragraph":
+    def reread(self) -> Paragraph:
         return read_paragraph(self.element, self.story, self.partname)
 
 
