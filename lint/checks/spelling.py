@@ -56,6 +56,8 @@ RUN, RUN_BEFORE = regex.compile(r"\S+"), regex.compile(r"\S*", regex.REVERSE)
 class Spelling(Check):
     type_name = "spelling"
     priority = 60
+    silenced_by_sic = True
+    engine_slot = "spelling"
     options = {
         "ignore": Option(text_list, (), "words to accept"),
         "ignore_file": Option(text, None, "a file of words to accept, one per line"),

@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..finding import Finding
-from ..fix import fixable
 from .package import open_word
 from .runs import formatting, replace
 from .story import Piece
@@ -32,7 +31,7 @@ def apply(data: bytes, findings: list[Finding], include: frozenset[str], limit: 
     paragraphs = word.paragraphs()
     planned: dict[int, list[tuple[Finding, list[Piece]]]] = defaultdict(list)
     remarks, reached = [], (0, 0)
-    for finding in sorted(f for f in findings if fixable(f)):
+    for finding in sorted(f for f in findings if f.fixable):
         if (finding.line, finding.column) < reached:  # overlaps a fix already planned
             continue
         pieces = paragraphs[finding.line - 1].covering(finding.column - 1, finding.end_column - 1)
