@@ -84,7 +84,7 @@ def kind(path: str) -> str:
 
 
 def readable_kinds() -> str:
-    return ", ".join(ARTICLE_SUFFIXES)
+    return ", ".join(suffix for suffix in ARTICLE_SUFFIXES if suffix not in word.REFUSED)
 
 
 def read(path: str, reading: Reading = Reading()) -> Document:

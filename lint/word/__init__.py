@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .package import WordFile
 
 SUFFIXES = (".docx", ".doc")
+REFUSED = (".doc",)  # walked only to say that an old binary Word file cannot be read
 STORIES = ("footnotes", "headers", "comments")  # what a rules file may add to the body
 
 
