@@ -133,3 +133,13 @@ def test_a_libreoffice_file_annotated_and_read_back_by_libreoffice(tmp_path):
     (tmp_path / "again").mkdir()
     resaved = libreoffice_convert(copy, "docx:MS Word 2007 XML", tmp_path / "again")  # LibreOffice keeps them
     assert [(c.author, c.marked) for c in anchored_comments(resaved)] == [("copydesk", "Hifter"), ("copydesk", "Rejep")]
+
+
+def test_a_result_from_the_cache_is_annotated_too(tmp_path, article):
+    rules = str(tmp_path / "rules.yaml")
+    first = run("check", "-c", rules, "-f", "json", str(article))
+    assert first.json()["summary"]["findings"] == 7  # now cached
+    again = run("check", "-c", rules, "-f", "json", "--annotate", str(tmp_path / "cached"), str(article))
+    copies = list((tmp_path / "cached").rglob("article.docx"))  # at the article's whole path: it is outside here
+    assert again.json()["summary"]["findings"] == 7 and len(copies) == 1
+    assert [c.marked for c in anchored_comments(copies[0])][-1] == "Written by Journalist"
