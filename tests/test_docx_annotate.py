@@ -7,10 +7,8 @@ import zipfile
 
 import docx
 import pytest
-
 from conftest import run, write_rules
-from wordfiles import (ARTICLE, RULES, anchored_comments, build_article, libreoffice_convert,
-                       needs_libreoffice)
+from wordfiles import ARTICLE, RULES, anchored_comments, build_article, libreoffice_convert, needs_libreoffice
 
 from lint.word import read
 

@@ -8,7 +8,6 @@ import zipfile
 
 import docx
 import pytest
-
 from conftest import run, write_rules
 from wordfiles import RULES, anchored_comments, build_article, tracked
 

@@ -7,7 +7,6 @@ import zipfile
 
 import docx
 import pytest
-
 from conftest import run, write_rules
 from wordfiles import ARTICLE, RULES, build_article, libreoffice_convert, needs_libreoffice
 
@@ -33,8 +32,8 @@ def test_paragraphs_in_reading_order_with_tracked_changes_accepted(article):
 def test_the_rules_file_adds_footnotes_headers_and_comments_after_the_body(tmp_path, article):
     rules = write_rules(tmp_path, RULES + "docx: {include: [footnotes, headers, comments]}\n", "with-notes.yaml")
     text = read(str(article), article.read_bytes(), config.load(rules).docx_include).text
-    assert text.split("\n") == ARTICLE + [" Hifter is a field marshal.", "Libya desk: Hifter file",
-                                          "Hifter? check the byline"]
+    assert text.split("\n") == [*ARTICLE, " Hifter is a field marshal.", "Libya desk: Hifter file",
+                                 "Hifter? check the byline"]
     report = lint_paths([str(article)], config.load(rules))
     assert sorted({f.line for f in report.findings if f.rule == "haftar"}) == [1, 2, 3, 5, 6, 8, 9, 10]
 

@@ -67,8 +67,8 @@ def annotated(data: bytes, findings: list[Finding], include: frozenset[str], lim
         if not first or not last:
             remarks.append(f"line {finding.line}: {finding.text!r} [{finding.rule}] has no characters: not annotated")
             continue
-        word.document.add_comment([Run(first[0].run, word.document), Run(last[-1].run, word.document)], text=comment(finding),
-                                  author=AUTHOR, initials=INITIALS)
+        runs = [Run(first[0].run, word.document), Run(last[-1].run, word.document)]
+        word.document.add_comment(runs, text=comment(finding), author=AUTHOR, initials=INITIALS)
     return (repack(word, had_comments) if placed else data), remarks
 
 
