@@ -30,6 +30,7 @@ from ..engines.base import EngineError
 from ..finding import Finding
 from ..job import FileJob
 from ..linter import Selection
+from ..prose import PARSERS
 from . import actions
 from .diagnostics import at_top, beside, diagnostic
 from .positions import Positions
@@ -37,6 +38,7 @@ from .rulesedit import EditError
 from .workspace import Batch, Loaded, RulesFiles
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before the document is linted
+EDITED = (".txt", *PARSERS)  # plain text, and the formats lint.prose reads the prose of
 WATCHED = ("**/{copydesk.yaml,.copydesk.yaml,rules.yaml}", "**/*.{txt,md,markdown,html,htm}")
 
 
@@ -73,9 +75,10 @@ class CopydeskServer(LanguageServer):
             future.add_done_callback(lambda _: loop.call_soon_threadsafe(self.lint_all))
 
     def linted(self, uri: str) -> str | None:
-        """The file path of a document copydesk lints (an article that is not a file the rules read)."""
+        """The file path of a document copydesk lints: an article in a text format (Word files
+        are not edited as text) that is not a file the rules read."""
         path = to_fs_path(uri)
-        if path is None or not files.is_article(path) or self.rules.depends_on(path):
+        if path is None or not path.lower().endswith(EDITED) or self.rules.depends_on(path):
             return None
         return path
 
