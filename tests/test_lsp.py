@@ -247,3 +247,15 @@ async def test_grammar_comes_after_the_other_rules(tmp_path):
         assert codes(first) == ["haftar"]
         both = await diagnostics(client, uri, lambda found: len(found) == 2)
         assert codes(both) == ["haftar", "grammar/MassNouns"]
+
+
+async def test_a_grammar_engine_that_cannot_run_is_said_once_the_other_rules_still_shown(tmp_path):
+    (tmp_path / "rules.yaml").write_text(NAMES + "  grammar: {type: grammar, engine: harper, language: fr}\n")
+    async with session(tmp_path) as client:
+        uri = open_document(client, tmp_path / "a.txt", "Hifter said the agency published a news that day.\n")
+        found = await diagnostics(client, uri, lambda found: len(found) == 2)
+        top, names = found
+        assert (top.code, top.range.start, top.severity) == ("grammar", types.Position(0, 0),
+                                                              types.DiagnosticSeverity.Warning)
+        assert top.message.startswith("grammar is not checked: rule 'grammar': Harper checks English only")
+        assert names.code == "haftar"
