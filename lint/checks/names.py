@@ -34,9 +34,10 @@ from typing import Iterable, Iterator
 from ..context import Context
 from ..finding import Problem
 from ..names.usage import mixed_spelling
+from ..options import Option, OptionError, text, text_list
 from ..phrases import Entry, Hit, phrase_key
 from ..words import match_case
-from .base import Check, Option, OptionError, text, text_list
+from .base import Check
 
 
 class Names(Check):

@@ -60,8 +60,9 @@ from ..engines.dictionary import Dictionary, describe, load
 from ..finding import Problem
 from ..names.evidence import ORDINARY_FREQUENCY, starts_sentence
 from ..names.particles import PREFIXES
+from ..options import Option, OptionError, text, text_list
 from ..words import Word, fold, is_all_caps, match_case
-from .base import Check, Option, OptionError, text, text_list
+from .base import Check
 from .spelling_evidence import Evidence
 from .spelling_scans import acronym_slips, lost_spaces, spaced_apostrophes
 

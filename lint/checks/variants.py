@@ -58,8 +58,9 @@ from ..finding import Problem
 from ..names.evidence import established
 from ..names.transliteration import fold_letters, judge, maybe_close, spelling
 from ..names.usage import Usage, gather, mixed_spelling
+from ..options import Option, OptionError, describe, text_list
 from ..words import match_case
-from .base import Check, Option, OptionError, describe, text_list
+from .base import Check
 
 SCOPES = ("document", "batch")
 

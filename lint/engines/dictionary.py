@@ -32,6 +32,7 @@ BRITISH_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
 FOREIGN_LANGUAGES = ("fr", "es", "it", "de", "pt")
 FOREIGN_PHRASE = 1.5   # zipf in one of them: two such words side by side (ipso facto) are foreign
 FOREIGN_HOMOGRAPH = 3.0  # zipf: a codespell entry this common abroad is another language's word
+LANGUAGES = ("en-US", "en", *BRITISH_DIALECTS)  # the dictionary is English: copydesk checks English text
 
 # Regular British -> American differences; each is tried on its own.
 _AMERICAN_FORMS = [
