@@ -1,6 +1,6 @@
 """Score copydesk's `variants` and `spelling` rules on the real-article corpus (issue 12).
 
-    python bench/real_eval.py --corpus eval [--corpus OTHER/eval] [--split dev|test|all]
+    python bench/real_eval.py [--corpus eval] [--corpus OTHER/eval] [--split dev|test|all]
                               [--rules bench/real_eval_rules.yaml] [--show misses|false] [--json]
 
 Each --corpus DIR has articles/*.yaml (annotations, committed) and texts/*.txt (the excerpts,
@@ -191,13 +191,14 @@ def ratio(part: float, whole: float, digits: int = 3) -> float | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, action="append", required=True,
-                        help="a folder with articles/ and texts/ (repeatable)")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="a folder with articles/ and texts/ (repeatable; default: this repository's eval/)")
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--rules", type=Path, default=RULES)
     parser.add_argument("--show", choices=("misses", "false"))
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
+    args.corpus = args.corpus or [RULES.parent.parent / "eval"]
     articles, problems = load_corpus(args.corpus)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
