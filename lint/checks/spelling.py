@@ -64,7 +64,7 @@ from ..options import Option, OptionError, text, text_list
 from ..words import Word, fold, is_all_caps, match_case
 from .base import Check
 from .spelling_evidence import Evidence
-from .spelling_scans import acronym_slips, lost_spaces, spaced_apostrophes
+from .spelling_scans import acronym_slips, dash_splits, lost_spaces, spaced_apostrophes
 
 LETTERS_DASH, DASH_LETTERS = regex.compile(r"([\p{L}]+)-$"), regex.compile(r"-([\p{L}]+)")
 BEFORE_NAME = regex.compile(r"[-‐‑–\s]+(\p{Lu})")
@@ -136,6 +136,7 @@ class Spelling(Check):
         yield from acronym_slips(context, dictionary)
         yield from lost_spaces(evidence, dictionary)
         yield from spaced_apostrophes(evidence)
+        yield from dash_splits(evidence, dictionary)
         if not flagged:
             return
         british: list[tuple[Word, str, str]] = []
@@ -164,6 +165,8 @@ class Spelling(Check):
             shown = tuple(match_case(stem, w) for w in used[:1])
             return Problem(word.start, word.stem_end, f'"{stem}" mixes letters of two alphabets (a keyboard '
                            f"layout slip)" + (f'; did you mean "{shown[0]}"?' if shown else ""), shown)
+        if match := slips.ARTICLE_THEN_NAME.fullmatch(stem):  # elSisi
+            return run_together(word, stem, match.groups(), joint="-")
         if not judged_shape(stem):  # attackWith: two words, or a brand
             parts = slips.split_capital(dictionary, stem, evidence.name_uses)
             return run_together(word, stem, parts) if parts else None
@@ -185,10 +188,10 @@ class Spelling(Check):
             return None  # the article uses it as a name elsewhere
         if parts := slips.split(dictionary, key, evidence.name_uses if capital else ()):
             return run_together(word, stem, parts)
-        if not capital and (joined := evidence.joined_with_next(word, dictionary)):
-            whole, end = joined
-            written = text[word.start:end]
-            return Problem(word.start, end, f'"{written}" looks like one word split by a space: "{whole}"', (whole,))
+        if not capital and (joined := evidence.joined_with_neighbour(word, dictionary)):
+            whole, start, end = joined
+            written = text[start:end]
+            return Problem(start, end, f'"{written}" looks like one word split by a space: "{whole}"', (whole,))
         if not capital:
             if not key.isascii() or slips.in_use(dictionary, key):
                 return None  # pinyin tones, a French word; counterterrorism, martyrdoms
@@ -252,11 +255,15 @@ def unknown(word: Word, stem: str, suggestions: list[str]) -> Problem | None:
     return Problem(word.start, word.stem_end, message, shown)
 
 
-def run_together(word: Word, stem: str, parts: tuple[str, str]) -> Problem:
-    head = stem[:len(parts[0])]
-    joined = f"{head} {stem[len(head):]}"
-    return Problem(word.start, word.stem_end, f'"{stem}" looks like two words with the space lost: "{joined}"',
-                   (joined,))
+def run_together(word: Word, stem: str, parts: tuple[str, ...], joint: str = " ") -> Problem:
+    pieces, at = [], 0
+    for part in parts[:-1]:
+        pieces.append(stem[at:at + len(part)])
+        at += len(part)
+    joined = joint.join([*pieces, stem[at:]])
+    lost = "space" if joint == " " else "dash"
+    return Problem(word.start, word.stem_end, f'"{stem}" looks like {len(parts)} words with the {lost} lost: '
+                   f'"{joined}"', (joined,))
 
 
 def judged(stem: str) -> bool:
@@ -264,7 +271,8 @@ def judged(stem: str) -> bool:
     capitals only in the shape of two words run together (attackWith)."""
     return (len(stem) > 1 and not is_all_caps(stem) and (slips.latin(stem) or slips.mixed_script(stem))
             and (judged_shape(stem) or slips.LOWER_THEN_CAPITAL.fullmatch(stem) is not None
-                 or slips.CAPITAL_THEN_CAPITAL.fullmatch(stem) is not None))
+                 or slips.CAPITAL_THEN_CAPITAL.fullmatch(stem) is not None
+                 or slips.ARTICLE_THEN_NAME.fullmatch(stem) is not None))
 
 
 def judged_shape(stem: str) -> bool:

@@ -20,7 +20,8 @@ WEB_ADDRESS = regex.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 WEB_CLUE = regex.compile(r"@|www\.|https?://")
 RUN, RUN_BEFORE = regex.compile(r"\S+"), regex.compile(r"\S*", regex.REVERSE)
 LINE, WORD = regex.compile(r"[^\r\n]+"), regex.compile(r"\p{L}+")
-CODE = regex.compile(r"[{}=]|^\s*\w+\s*:\s*['\"\d\[{(]|\w\.\w+\(|^\s*[\])},;]+\s*$")
+# A brace or =, "key: 'value'" (straight or curly quotes), a call "a.b(", a line of closing brackets.
+CODE = regex.compile(r"[{}=]|^\s*\w+\s*:\s*['\"‘’“\d\[{(]|\w\.\w+\(|^\s*[\])},;]+\s*$")
 JOINED = 1000  # pyspellchecker count: two pieces that make a word this common were one word
 
 
@@ -87,18 +88,19 @@ class Evidence:
                 spans.append(line.span())
         return spans
 
-    def joined_with_next(self, word: Word, dictionary) -> tuple[str, int] | None:
-        """"compet ition": an unknown word and the next, one space apart, that make an
-        ordinary word together; the word and where the pair ends."""
-        found = self.context.words
-        index = bisect.bisect_left(self._starts, word.start) + 1
-        if index >= len(found) or self.context.text[word.end:found[index].start] != " ":
-            return None
-        following = found[index]
-        whole = fold(word.text + following.text)
-        if following.text[0].isupper() or dictionary.frequencies.get(whole, 0) < JOINED:
-            return None
-        return word.text + following.text, following.end
+    def joined_with_neighbour(self, word: Word, dictionary) -> tuple[str, int, int] | None:
+        """"compet ition": an unknown word and the next or the one before, a space apart, that
+        make an ordinary word together; that word and the pair's span."""
+        found, text = self.context.words, self.context.text
+        index = bisect.bisect_left(self._starts, word.start)
+        for first, second in ((index, index + 1), (index - 1, index)):
+            if first < 0 or second >= len(found) or text[found[first].end:found[second].start] != " ":
+                continue
+            one, other = found[first], found[second]
+            whole = one.text + other.text
+            if not other.text[0].isupper() and dictionary.frequencies.get(fold(whole), 0) >= JOINED:
+                return whole, one.start, other.end
+        return None
 
     @functools.cached_property
     def code(self) -> list[tuple[int, int]]:

@@ -46,6 +46,19 @@ def spaced_apostrophes(evidence: Evidence) -> Iterator[Problem]:
             yield Problem(match.start(), match.end(), f'"{match.group()}": an apostrophe lost? "{fixed}"', (fixed,))
 
 
+DASH_SPACE = regex.compile(r"\b(\p{Ll}{2,})- (\p{Ll}{2,})\b")
+
+
+def dash_splits(evidence: Evidence, dictionary: Dictionary) -> Iterator[Problem]:
+    """"govern- ment": a word broken at a line end and the break lost, both halves may be words
+    ("pre- and post-war" is English: "preand" is no word)."""
+    for match in DASH_SPACE.finditer(evidence.context.text):
+        whole = match.group(1) + match.group(2)
+        if dictionary.frequencies.get(whole, 0) >= 1000 and not evidence.in_web_address(match.start()):
+            yield Problem(match.start(), match.end(), f'"{match.group()}" looks like one word split by a dash: '
+                          f'"{whole}"', (whole,))
+
+
 def acronym_slips(context: Context, dictionary: Dictionary) -> Iterator[Problem]:
     """"IEAE" in an article that writes "IAEA" more often: the letters of an acronym transposed."""
     uses = Counter(match.group() for match in ACRONYM.finditer(context.text))
