@@ -196,12 +196,13 @@ class Spelling(Check):
             if not key.isascii() or slips.in_use(dictionary, key):
                 return None  # pinyin tones, a French word; counterterrorism, martyrdoms
             return unknown(word, stem, [candidate for candidate, _ in dictionary.suggest(key)])
-        unseen = gazetteer.frequency(key) < gazetteer.UNSEEN  # a name English text uses is no slip
-        if opening and (unseen and [c for c in close_words(dictionary, key) if slips.ordinary(dictionary, c)]
-                        or evidence.used_one_edit_from(key)):
-            suggestions = [c for c in close_words(dictionary, key) if slips.ordinary(dictionary, c)] if unseen else []
-            suggestions = suggestions or evidence.used_one_edit_from(key)
-            return unknown(word, stem, suggestions)
+        if opening:
+            # A common word's slip, unless English text uses the word (a name: Talal, Hossein);
+            # else a word of the article one edit away.
+            unseen = gazetteer.frequency(key) < gazetteer.UNSEEN
+            suggestions = [c for c in slips.close_words(dictionary, key) if unseen and slips.ordinary(dictionary, c)]
+            if suggestions := suggestions or evidence.used_one_edit_from(key):
+                return unknown(word, stem, suggestions)
         if not opening and len(key) >= 4 and evidence.uses_a_word_one_edit_from(key):
             used = [c for c in dictionary.one_edit(key) if c[0] == key[0] and c in evidence.used_words]
             if used:
@@ -278,12 +279,6 @@ def judged(stem: str) -> bool:
 def judged_shape(stem: str) -> bool:
     """No inner capitals: a word, a capitalised word or a name."""
     return not any(char.isupper() for char in stem[1:])
-
-
-def close_words(dictionary: Dictionary, key: str) -> list[str]:
-    """Corrections near enough to be a slip of the keys rather than another name."""
-    return [candidate for candidate, edits in dictionary.suggest(key)
-            if candidate[0] == key[0] and (edits == 1 and len(key) >= 4 or edits == 2 and len(key) >= 8)]
 
 
 def joins_hyphenated(text: str, word: Word, dictionary: Dictionary) -> bool:
