@@ -24,8 +24,8 @@ from .engines.dictionary import LANGUAGES
 from .finding import SEVERITY_NAMES, Severity
 from .globs import GlobError, Globs
 from .options import REQUIRED, OptionError, describe, did_you_mean, shown
-from .ruleset import Override, RuleChange, RuleSet
 from .phrases import PhraseMatcher
+from .ruleset import Override, RuleChange, RuleSet
 from .words import fold, words
 
 GENERIC_NAME = "rules.yaml"  # other tools use it too: such a file is passed over, not read
@@ -235,7 +235,8 @@ class _Parser:
         if type_name is None:
             raise self.error(f"rule '{rule_id}' has no 'type' (one of: {', '.join(CHECK_TYPES)})", *where)
         if not isinstance(type_name, str) or type_name not in CHECK_TYPES:
-            raise self.error(f"rule '{rule_id}': unknown type {shown(type_name)}{did_you_mean(str(type_name), CHECK_TYPES)}"
+            hint = did_you_mean(str(type_name), CHECK_TYPES)
+            raise self.error(f"rule '{rule_id}': unknown type {shown(type_name)}{hint}"
                              f" (types: {', '.join(CHECK_TYPES)})", *where, "type")
         check_type = CHECK_TYPES[type_name]
         severity = self._severity(body, f"rule '{rule_id}'", *where) if "severity" in body else Severity.WARNING

@@ -11,13 +11,12 @@ from typing import Any
 
 from . import files, fix
 from .cache import Cache, digest
-from .ruleset import RuleSet
 from .document import Document, DocumentError
 from .files import FileError
 from .linter import Linter, Selection
 from .prose import view
 from .report import FileResult
-
+from .ruleset import RuleSet
 
 Target = str | Document | FileError  # a path, standard input already read, or a path that cannot be read
 

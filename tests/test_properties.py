@@ -15,7 +15,6 @@ import regex
 import yaml
 from hypothesis import HealthCheck, event, given, reject, settings
 from hypothesis import strategies as st
-
 from test_ci_formats import parse_command
 from test_format_html import Page
 

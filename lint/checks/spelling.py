@@ -49,7 +49,7 @@ en-IE, en-ZA, en-IN) accepts British spellings such as "colour" and "realise".
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 from rapidfuzz.distance import OSA
@@ -129,7 +129,7 @@ class Spelling(Check):
         for word in context.words:  # the hottest loop of the rule: a dictionary look-up per word
             stem = word.text if word.stem_end == word.end else text[word.start:word.stem_end]
             verdict = verdicts.get(stem)
-            if verdict or verdict is None and self._unknown(stem, context.accepted):
+            if verdict or (verdict is None and self._unknown(stem, context.accepted)):
                 flagged.append((word, stem))
         dictionary = self.dictionary
         evidence = Evidence(context)
@@ -285,8 +285,8 @@ def joins_hyphenated(text: str, word: Word, dictionary: Dictionary) -> bool:
     """co-ordinator, e-mail: the parts of a hyphenated word written as one known word."""
     before = LETTERS_DASH.search(text[max(0, word.start - 20):word.start])
     after = DASH_LETTERS.match(text[word.end:word.end + 20])
-    return (before is not None and dictionary.known(fold(before.group(1) + word.text))
-            or after is not None and dictionary.known(fold(word.text + after.group(1))))
+    return ((before is not None and dictionary.known(fold(before.group(1) + word.text)))
+            or (after is not None and dictionary.known(fold(word.text + after.group(1)))))
 
 
 def is_particle(text: str, word: Word, key: str) -> bool:

@@ -122,8 +122,9 @@ class Evidence:
         for clue in WEB_CLUE.finditer(text):
             if clue.start() < run_end:
                 continue
-            run_start = RUN_BEFORE.match(text, 0, clue.start()).start()
-            run_end = RUN.match(text, clue.start()).end()
+            before, after = RUN_BEFORE.match(text, 0, clue.start()), RUN.match(text, clue.start())
+            assert before is not None and after is not None  # both may match nothing, so both match
+            run_start, run_end = before.start(), after.end()
             spans += [(run_start + match.start(), run_start + match.end())
                       for match in WEB_ADDRESS.finditer(text[run_start:run_end])]
         return spans

@@ -25,7 +25,8 @@ Options:
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..context import Context
 from ..finding import Problem

@@ -56,7 +56,8 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein

@@ -77,7 +77,7 @@ def split_capital(dictionary: Dictionary, word: str, names: Collection[str]) -> 
 def close_words(dictionary: Dictionary, key: str) -> list[str]:
     """Corrections near enough to be a slip of the keys rather than another name."""
     return [candidate for candidate, edits in dictionary.suggest(key)
-            if candidate[0] == key[0] and (edits == 1 and len(key) >= 4 or edits == 2 and len(key) >= 8)]
+            if candidate[0] == key[0] and ((edits == 1 and len(key) >= 4) or (edits == 2 and len(key) >= 8))]
 
 
 def foreign(dictionary: Dictionary, word: str, neighbours: Collection[str]) -> bool:
