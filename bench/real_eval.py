@@ -141,7 +141,7 @@ def score(articles: list[Article], linter: Linter) -> dict:
         # ("IEAE" -> "IAEA") tells the copy editor the same thing.
         corrected = {key(f.text): f for f in findings if f.type == "spelling" and f.suggestions}
         spelled = [f for f in findings if f.type == "spelling"]
-        for spellings, kind in zip(article.groups, article.group_kinds):
+        for spellings, kind in zip(article.groups, article.group_kinds, strict=True):
             keys = [key(s) for s in spellings]
             hit = any(contains(r, k) or contains(k, r) for r in reported for k in keys[1:]) or any(
                 k in corrected and key(corrected[k].suggestions[0]) in keys for k in keys[1:])
@@ -157,7 +157,7 @@ def score(articles: list[Article], linter: Linter) -> dict:
         for slip in article.slips:
             wanted = key(str(slip["text"]))
             kinds = ("spelling", "variants") if slip.get("class") == "name" else ("spelling",)
-            hit = any(key(f.text) == wanted or contains(key(f.text), wanted) and " " in wanted
+            hit = any(key(f.text) == wanted or (contains(key(f.text), wanted) and " " in wanted)
                       for f in findings if f.type in kinds)
             slips_total[slip.get("class", "other")] += 1
             slips_found[slip.get("class", "other")] += hit

@@ -4,6 +4,7 @@ the wire copy and state-agency English where they were found."""
 from __future__ import annotations
 
 from conftest import rules
+
 from lint import lint_text
 
 US = "language: en-US\nrules:\n  spelling: {type: spelling}\n"

@@ -61,10 +61,10 @@ from ..finding import Problem
 from ..names.evidence import ORDINARY_FREQUENCY, starts_sentence
 from ..names.particles import PREFIXES
 from ..options import Option, OptionError, text, text_list
+from ..spelling.evidence import Evidence
+from ..spelling.scans import acronym_slips, dash_splits, lost_spaces, spaced_apostrophes
 from ..words import Word, fold, is_all_caps, match_case
 from .base import Check
-from .spelling_evidence import Evidence
-from .spelling_scans import acronym_slips, dash_splits, lost_spaces, spaced_apostrophes
 
 LETTERS_DASH, DASH_LETTERS = regex.compile(r"([\p{L}]+)-$"), regex.compile(r"-([\p{L}]+)")
 BEFORE_NAME = regex.compile(r"[-‐‑–\s]+(\p{Lu})")
@@ -108,7 +108,7 @@ class Spelling(Check):
             dictionary = self.dictionary
             verdict = judged(stem) and key not in accepted and (
                 not dictionary.known(key) or bool(dictionary.misspelt(key)) or dictionary.american(key) is not None
-                or stem[0].isupper() and slips.lost_apostrophe(key) is not None)
+                or (stem[0].isupper() and slips.lost_apostrophe(key) is not None))
             if len(self._verdicts) > 200_000:
                 self._verdicts.clear()
             self._verdicts[stem] = verdict
@@ -175,14 +175,15 @@ class Spelling(Check):
         known = dictionary.known(key)
         # A known word is a misspelling only where capitals say nothing (Carmel, Herat are names);
         # so is a short capitalised one in mid-sentence (Hsi, Lew: names, not "his", "lieu").
-        if (not capital or len(key) >= 4 and (opening or not known and len(key) >= 5)) and (
+        if (not capital or (len(key) >= 4 and (opening or (not known and len(key) >= 5)))) and (
                 fixes := dictionary.misspelt(key)):
             shown = tuple(match_case(stem, fix) for fix in fixes[:3])
-            return Problem(word.start, word.stem_end, f'"{stem}" is a common misspelling of ' + alternatives(shown), shown)
+            message = f'"{stem}" is a common misspelling of {alternatives(shown)}'
+            return Problem(word.start, word.stem_end, message, shown)
         if capital and (possessive := slips.lost_apostrophe(key)):
-            shown = match_case(stem, possessive)
-            return Problem(word.start, word.stem_end, f'"{stem}" has lost its apostrophe: "{shown}"?', (shown,))
-        if known or not capital and slips.foreign(dictionary, key, evidence.neighbours(word)):
+            fixed = match_case(stem, possessive)
+            return Problem(word.start, word.stem_end, f'"{stem}" has lost its apostrophe: "{fixed}"?', (fixed,))
+        if known or (not capital and slips.foreign(dictionary, key, evidence.neighbours(word))):
             return None  # a foreign phrase; capitalised words are names (Netanyahou is French)
         if capital and evidence.name_uses[key] > (0 if opening else 1):
             return None  # the article uses it as a name elsewhere
@@ -212,18 +213,18 @@ class Spelling(Check):
             other = [c for c in evidence.used_one_edit_from(key) if len(key) >= 6 and counts[key] == 1
                      and counts[c] > 1 and evidence.name_uses[c] and not dictionary.known(c)]
             if other:
-                shown = match_case(stem, other[0])
-                return Problem(word.start, word.stem_end, f'"{stem}" once here, "{shown}" '
-                               f"{counts[other[0]]}× elsewhere in this article: a slip?", (shown,))
+                usual = match_case(stem, other[0])
+                return Problem(word.start, word.stem_end, f'"{stem}" once here, "{usual}" '
+                               f"{counts[other[0]]}× elsewhere in this article: a slip?", (usual,))
         after_dash = word.start > 0 and text[word.start - 1] in "-‐‑"  # Abu-Steit: part of a longer name
         nearest = None if after_dash else slips.well_known(key)
         if nearest is None or nearest in evidence.used_words:
             return None  # a name; or the article spells it right elsewhere, which variants reports
-        shown = match_case(stem, nearest)
         if dictionary.frequencies.get(nearest, 0) >= ORDINARY_FREQUENCY:
             return unknown(word, stem, [nearest])
+        usual = match_case(stem, nearest)
         return Problem(word.start, word.stem_end, f'"{stem}" may be a slip: English-language outlets write '
-                       f'this name "{shown}"', (shown,))
+                       f'this name "{usual}"', (usual,))
 
     def _british(self, found: list[tuple[Word, str, str]], evidence: Evidence) -> Iterator[Problem]:
         """British forms in an American-English article: each told with its American form, or,

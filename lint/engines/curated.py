@@ -25,15 +25,15 @@ def parse(text: str) -> dict[str, tuple[str, ...]]:
         if not arrow or not wrong.isascii() or wrong != wrong.lower():
             continue
         parts = [part.strip() for part in right.split(",")]
-        fixes = parts if len(parts) == 1 else parts[:-1]
-        if fixes := tuple(fix for fix in fixes if fix):
+        fixes = tuple(fix for fix in (parts if len(parts) == 1 else parts[:-1]) if fix)
+        if fixes:
             table[wrong] = fixes
     return table
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def table(name: str) -> dict[str, tuple[str, ...]]:
-    return parse(resources.files("codespell_lib").joinpath("data", name).read_text(encoding="utf-8"))
+    return parse((resources.files("codespell_lib") / "data" / name).read_text(encoding="utf-8"))
 
 
 def misspellings() -> dict[str, tuple[str, ...]]:

@@ -73,7 +73,7 @@ class Dictionary:
         return self.british and any(pattern.sub(american, word) in self.frequencies
                                     for pattern, american in _AMERICAN_FORMS if pattern.search(word))
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
     def misspelt(self, word: str) -> tuple[str, ...]:
         """codespell's corrections when a folded lower-case word is a known misspelling, else ().
         Two-letter entries (te, ot) are left out: in news they are initials and abbreviations,
@@ -83,7 +83,7 @@ class Dictionary:
             return ()
         return fixes
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
     def american(self, word: str) -> str | None:
         """In en-US, the American form of a folded British spelling: codespell's list (colour
         -> color), else, for a word no list knows, the regular differences (vigour -> vigor)."""
@@ -97,7 +97,7 @@ class Dictionary:
         return next((american for pattern, replacement in _AMERICAN_FORMS if pattern.search(word)
                      and (american := pattern.sub(replacement, word)) in self.frequencies), None)
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
     def foreignness(self, word: str) -> float:
         """How common a folded word is in the most common of FOREIGN_LANGUAGES (zipf)."""
         import wordfreq

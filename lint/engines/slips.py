@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import Collection
+from collections.abc import Collection
 
 import regex
 import wordfreq
@@ -48,8 +48,8 @@ def split(dictionary: Dictionary, word: str, names: Collection[str] = ()) -> tup
         if names:
             fits = len(head) >= 3 and head in names and len(tail) >= 3 and ordinary(dictionary, tail, EVERYDAY)
         else:
-            fits = (head in FUNCTION_WORDS and len(tail) >= 3 and ordinary(dictionary, tail)
-                    or tail in FUNCTION_WORDS and len(tail) > 1 and len(head) >= 3 and ordinary(dictionary, head))
+            fits = ((head in FUNCTION_WORDS and len(tail) >= 3 and ordinary(dictionary, tail))
+                    or (tail in FUNCTION_WORDS and len(tail) > 1 and len(head) >= 3 and ordinary(dictionary, head)))
         rank = min(dictionary.frequencies.get(head, 0), dictionary.frequencies.get(tail, 0))
         if fits and rank >= score:
             best, score = (head, tail), rank
@@ -68,7 +68,8 @@ def split_capital(dictionary: Dictionary, word: str, names: Collection[str]) -> 
         parts = tuple(CAPITALISED_PART.findall(word))
         folded = [part.casefold() for part in parts]
         named = [part in names or gazetteer.is_place(part) for part in folded]  # RussiaThe, PressIran
-        fits = any(named) and all(name or ordinary(dictionary, part, EVERYDAY) for part, name in zip(folded, named))
+        fits = any(named) and all(name or ordinary(dictionary, part, EVERYDAY)
+                                  for part, name in zip(folded, named, strict=True))
     else:
         return None
     return parts if fits else None

@@ -76,7 +76,7 @@ def gather(context: Context, language: str) -> dict[str, Usage]:
         usage.forms[form] += 1
         previous = _neighbour(text, found, neighbours, index, -1)
         following = _neighbour(text, found, neighbours, last, 1)
-        earlier = []  # the name's earlier words: "Mohamed Ahmed Zaki" and "Mohamed Zaky" share one
+        earlier: list[str] = []  # the name's earlier words: "Mohamed Ahmed Zaki" and "Mohamed Zaky" share one
         while previous is not None and len(earlier) < 3:
             earlier.append(spelling_key(found[previous].text))
             previous = _neighbour(text, found, neighbours, previous, -1)

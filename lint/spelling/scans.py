@@ -5,7 +5,7 @@ letters transposed ("IEAE" beside "IAEA")."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 from rapidfuzz.distance import OSA
@@ -14,7 +14,7 @@ from ..context import Context
 from ..engines import slips
 from ..engines.dictionary import Dictionary
 from ..finding import Problem
-from .spelling_evidence import Evidence
+from .evidence import Evidence
 
 LOST_SPACE = regex.compile(r"(?<![\p{L}\p{N}.@/])(\p{Ll}{3,})\.(\p{Lu}\p{Ll}+)\b")
 ACRONYM = regex.compile(r"\b\p{Lu}{3,6}\b")

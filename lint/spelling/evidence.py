@@ -45,7 +45,8 @@ class Evidence:
         if len(key) < 4:
             return []
         return [used for used, distance, _ in process.extract(
-            key, self._used_list, scorer=OSA.distance, score_cutoff=1, limit=None) if distance == 1 and used[0] == key[0]]
+            key, self._used_list, scorer=OSA.distance, score_cutoff=1, limit=None)
+            if distance == 1 and used[0] == key[0]]
 
     @functools.cached_property
     def _used_list(self) -> list[str]:
