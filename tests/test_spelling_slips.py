@@ -69,6 +69,13 @@ def test_names_of_the_article_run_together_with_a_capital_are_split():
     assert spelled(text) == [("RussiaThe", ("Russia The",))]
 
 
+def test_a_less_common_word_or_a_capitals_headline_word_run_together_is_split():
+    text = ("The army said 300 militiamenSurrendered near the border.\n"
+            "World News EditionEUROPE\nThe minister spoke on Monday.")
+    assert spelled(text) == [("militiamenSurrendered", ("militiamen Surrendered",)),
+                             ("EditionEUROPE", ("Edition EUROPE",))]
+
+
 def test_brands_and_closed_compounds_are_not_run_together_words():
     assert spelled("He posted on YouTube and WhatsApp from his iPhone about counterterrorism.") == []
 

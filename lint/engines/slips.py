@@ -56,6 +56,12 @@ def split(dictionary: Dictionary, word: str, names: Collection[str] = ()) -> tup
     return best
 
 
+def common(dictionary: Dictionary, word: str) -> bool:
+    """An ordinary word, or one the dictionary knows that real English text uses (militiamen)."""
+    return ordinary(dictionary, word) or (dictionary.known(word) and not dictionary.misspelt(word)
+                                          and gazetteer.frequency(word) >= IN_USE)
+
+
 def split_capital(dictionary: Dictionary, word: str, names: Collection[str]) -> tuple[str, ...] | None:
     """Words run together where the later ones keep their capital: "attackWith", "ministerIt",
     "RussiaThe", "PrigozhinWagner", "DniproHPP". A brand (iPhone, YouTube,
@@ -63,13 +69,16 @@ def split_capital(dictionary: Dictionary, word: str, names: Collection[str]) -> 
     well-known places) and everyday words, at least one of them a name."""
     if match := LOWER_THEN_CAPITAL.fullmatch(word):
         parts: tuple[str, ...] = (match.group(1), match.group(2))
-        fits = ordinary(dictionary, parts[0]) and ordinary(dictionary, parts[1].casefold())
+        fits = common(dictionary, parts[0]) and ordinary(dictionary, parts[1].casefold())  # militiamenStop
     elif CAPITAL_THEN_CAPITAL.fullmatch(word):
         parts = tuple(CAPITALISED_PART.findall(word))
         folded = [part.casefold() for part in parts]
         named = [part in names or gazetteer.is_place(part) for part in folded]  # RussiaThe, PressIran
         fits = any(named) and all(name or ordinary(dictionary, part, EVERYDAY)
                                   for part, name in zip(folded, named, strict=True))
+        # A headline word in capitals after a word ("EditionASIA"): a brand is never written so.
+        fits = fits or (parts[-1].isupper() and len(parts[-1]) >= 4
+                        and all(common(dictionary, part) for part in folded))
     else:
         return None
     return parts if fits else None
