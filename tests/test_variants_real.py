@@ -77,3 +77,10 @@ def test_one_name_written_with_a_hyphen_and_with_a_space():
 
 def test_turkish_dotted_capital_i_is_only_a_case_difference():
     assert reported("TÜRKİYE AND SYRIA\n\nTürkiye said on Monday that Türkiye would reopen the border.") == []
+
+
+def test_a_spelling_given_in_brackets_after_another_is_on_purpose_but_a_slip_elsewhere_is_not():
+    text = ("Clashes were reported in the Kurdish town of Silopî (Silopi) on Monday. "
+            "Residents of Silopi said the curfew was lifted. In Misrata, officials met; "
+            "Misurata's mayor spoke later.")
+    assert reported(text) == [("Misurata", "Misrata")]

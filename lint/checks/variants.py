@@ -30,7 +30,8 @@ ordinary English words, short names that differ by a sound (Salah/Saleh,
 Hassan/Hussein, Omar/Amer), two spellings the article uses for two people
 ("Aguila Saleh" and "Mohamed Salah"; "Salah Badi" and "Aguila Saleh"), and
 spellings that a ``names`` or ``substitution`` rule already covers (that rule
-reports them). Words the English dictionary knows (Kiev, Gaddafi, Gaza) are
+reports them), and a spelling given in brackets right after another one, which
+gives the two forms on purpose ("the area of Nisêbîn (Nusaybin)"). Words the English dictionary knows (Kiev, Gaddafi, Gaza) are
 joined only when the difference is one of spelling, not of sound.
 
 Options:
@@ -66,12 +67,12 @@ from ..context import Context
 from ..engines.dictionary import load
 from ..finding import Problem
 from ..names.elements import same_element
-from ..names.evidence import established
+from ..names.evidence import established, glosses
 from ..names.joining import mixed_joins
 from ..names.transliteration import fold_letters, judge, maybe_close, score, spelling
 from ..names.usage import Usage, gather, mixed_spelling
 from ..options import Option, OptionError, describe, text_list
-from ..words import match_case
+from ..words import fold, match_case
 from .base import Check
 
 SCOPES = ("document", "batch")
@@ -206,6 +207,9 @@ class Variants(Check):
         # The batch's spelling of a name leads its group here too; then the most used, the first used.
         rank = sorted(usages, key=lambda key: (key in batch, -len(usages[key].spans), order.index(key)))
         variant_of = self.groups(usages, rank, {key: len(usage.spans) for key, usage in usages.items()})
+        if glossed := glosses(context.text):
+            variant_of = {key: head for key, head in variant_of.items()
+                          if frozenset((fold(usages[key].shown), fold(usages[head].shown))) not in glossed}
         for key, usage in usages.items():
             if key in batch:
                 head_text, _, files, head_files, total = batch[key]

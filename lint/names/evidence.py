@@ -20,6 +20,8 @@ SENTENCE_END = ".!?:;…"
 TITLES = "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Sen|Rep|Gov|Sheikh|St|Mt|Hon"
 TITLE_BEFORE = regex.compile(rf"(?<![\p{{L}}.])(?:{TITLES})\.$")  # "Mr. Talal": no sentence ends there
 OPENERS = "\"'“‘«([{*•–—-_ \t"
+# "Nisêbîn (Nusaybin)", "Kyiv (Kiev)": a name with another spelling of it in brackets just after.
+GLOSS = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’-]+)\s*\((\p{Lu}[\p{L}\p{M}'’-]+)\)")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -68,3 +70,10 @@ def caps_lines(text: str) -> list[tuple[int, int]]:
 
 def within(spans: list[tuple[int, int]], offset: int) -> bool:
     return bool(spans) and any(start <= offset < end for start, end in spans)
+
+
+def glosses(text: str) -> set[frozenset[str]]:
+    """The pairs of spellings (folded) a text gives side by side on purpose, one in brackets
+    after the other ("the area of Nisêbîn (Nusaybin)"): the local and the usual form of a name,
+    not an inconsistency."""
+    return {frozenset((fold(one), fold(other))) for one, other in GLOSS.findall(text)}
