@@ -157,3 +157,15 @@ def test_code_with_curly_quotes_is_not_prose():
 
 def test_a_word_broken_by_a_dash_and_a_space():
     assert spelled("The govern- ment said pre- and post-war talks would go on.") == [("govern- ment", ("government",))]
+
+
+def test_a_word_inside_a_name_is_not_taken_for_a_common_word():
+    text = ("Police said they arrested Rania Ghalib Mazid, 22, on Monday. Prince Faisal bin Saad said "
+            "the brothers Salih Güven and Ali were charged, and officials of the Al-Saud family backed "
+            "the Saudi ministry.")
+    assert spelled(text) == []
+
+
+def test_a_capitalised_slip_of_a_common_word_after_an_ordinary_word_is_still_reported():
+    assert spelled("He met the Foreign Minstry spokesman, who said the Goverment agreed.") == [
+        ("Minstry", ("Ministry",)), ("Goverment", ("Government",))]

@@ -205,7 +205,7 @@ class Spelling(Check):
             if suggestions := suggestions or evidence.used_one_edit_from(key):
                 return unknown(word, stem, suggestions)
         if not opening and len(key) >= 4 and evidence.uses_a_word_one_edit_from(key):
-            used = [c for c in dictionary.one_edit(key) if c[0] == key[0] and c in evidence.used_words]
+            used = evidence.one_edit_used(word, key, dictionary)
             if used:
                 return unknown(word, stem, used)
             # A long name the article writes more often one letter otherwise (Dagolo, Dagalo).
@@ -221,7 +221,8 @@ class Spelling(Check):
         if nearest is None or nearest in evidence.used_words:
             return None  # a name; or the article spells it right elsewhere, which variants reports
         if dictionary.frequencies.get(nearest, 0) >= ORDINARY_FREQUENCY:
-            return unknown(word, stem, [nearest])
+            in_name = capital and not opening and evidence.after_name_word(word, dictionary)  # Ghalib Mazid
+            return None if in_name else unknown(word, stem, [nearest])
         usual = match_case(stem, nearest)
         return Problem(word.start, word.stem_end, f'"{stem}" may be a slip: English-language outlets write '
                        f'this name "{usual}"', (usual,))

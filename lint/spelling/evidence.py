@@ -13,7 +13,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..context import Context
-from ..names.evidence import starts_sentence
+from ..engines import gazetteer
+from ..names.evidence import ORDINARY_FREQUENCY, starts_sentence
+from ..names.particles import PREFIXES
 from ..words import Word, fold
 
 WEB_ADDRESS = regex.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
@@ -75,6 +77,31 @@ class Evidence:
         found = self.context.words
         index = bisect.bisect_left(self._starts, word.start)
         return [fold(found[i].text) for i in (index - 1, index + 1) if 0 <= i < len(found)]
+
+    def one_edit_used(self, word: Word, key: str, dictionary) -> list[str]:
+        """The dictionary's words one edit from a folded word that the article uses. A
+        capitalised word English text uses (Saad, Sayyed), with letters English lacks (Güven) or
+        inside a name (bin Saad) is a name: only the article's names count then, and not the
+        same name with an ending (Saud, Saudi), so it is never taken for "said" or "given"."""
+        stem = self.context.text[word.start:word.stem_end]
+        name_like = stem[0].isupper() and (gazetteer.frequency(key) >= gazetteer.UNSEEN or not key.isascii()
+                                           or self.after_name_word(word, dictionary))
+        pool = self.name_uses if name_like else self.used_words
+        return [c for c in dictionary.one_edit(key) if c[0] == key[0] and c in pool
+                and not (name_like and (c.startswith(key) or key.startswith(c)))]
+
+    def after_name_word(self, word: Word, dictionary) -> bool:
+        """Whether a word follows, a space or a dash apart, a particle of a name (bin Saad,
+        Al-Saud) or a capitalised word English does not use (Ghalib Mazid, Salih Güven): it is
+        the rest of a person's or a place's name."""
+        found, text = self.context.words, self.context.text
+        index = bisect.bisect_left(self._starts, word.start) - 1
+        if index < 0 or text[found[index].end:word.start] not in (" ", "-", "‐", "‑"):
+            return False
+        before = text[found[index].start:found[index].stem_end]
+        key = fold(before)
+        return key in PREFIXES or (before[:1].isupper() and not starts_sentence(text, found[index].start)
+                                   and dictionary.frequencies.get(key, 0) < ORDINARY_FREQUENCY)
 
     @functools.cached_property
     def titles(self) -> list[tuple[int, int]]:
