@@ -84,3 +84,9 @@ def test_a_spelling_given_in_brackets_after_another_is_on_purpose_but_a_slip_els
             "Residents of Silopi said the curfew was lifted. In Misrata, officials met; "
             "Misurata's mayor spoke later.")
     assert reported(text) == [("Misurata", "Misrata")]
+
+
+def test_a_family_name_after_bin_is_one_name_whoever_bears_it():
+    text = ("The king received Prince Turki bin Fahad bin Jalawi; Prince Nawaf bin Jalawy attended too. "
+            "Earlier, Prince Sultan bin Khalid Al-Saud met the Al-Khaled family in Riyadh.")
+    assert reported(text) == [("Jalawy", "Jalawi")]

@@ -28,7 +28,9 @@ It leaves alone: a name with and without its article (al-Sisi/Sisi), plural
 and adjective forms (Houthi/Houthis, Iraq/Iraqi), acronyms (SANA/Sanaa),
 ordinary English words, short names that differ by a sound (Salah/Saleh,
 Hassan/Hussein, Omar/Amer), two spellings the article uses for two people
-("Aguila Saleh" and "Mohamed Salah"; "Salah Badi" and "Aguila Saleh"), and
+("Aguila Saleh" and "Mohamed Salah"; "Salah Badi" and "Aguila Saleh"; but a
+family name that ends a name after bin or ibn is shared by kin: "Miteb bin
+Thunayan" and "Saud bin Abdullah bin Thanayan" are one spelling question), and
 spellings that a ``names`` or ``substitution`` rule already covers (that rule
 reports them), and a spelling given in brackets right after another one, which
 gives the two forms on purpose ("the area of Nisêbîn (Nusaybin)"). Words the English dictionary knows (Kiev, Gaddafi, Gaza) are

@@ -17,9 +17,10 @@ class Role(enum.Flag):
     HYPHENED = enum.auto()   # joins the name only with a dash: "as", "at", "an" alone are English
     LINK = enum.auto()       # between two words of one name (Mohammed bin Salman, Abu Bakr al-Baghdadi)
     PREFIX = enum.auto()     # before a dash or a capital: part of a name, never a spelling slip
+    SON_OF = enum.auto()     # before a father's or forebear's name, which brothers and cousins share
 
 
-_S, _A, _H, _L, _P = Role.STRIPPED, Role.ARTICLE, Role.HYPHENED, Role.LINK, Role.PREFIX
+_S, _A, _H, _L, _P, _F = Role.STRIPPED, Role.ARTICLE, Role.HYPHENED, Role.LINK, Role.PREFIX, Role.SON_OF
 
 PARTICLES: dict[str, Role] = {
     # the article, and its forms assimilated to the next consonant (Salah ad-Din, ash-Sham)
@@ -30,8 +31,8 @@ PARTICLES: dict[str, Role] = {
     "az": _S | _H | _L | _P, "ez": _S | _H | _L, "an": _S | _H | _L | _P, "en": _S | _H,
     "ath": _S, "adh": _S,
     # son, daughter, father, servant of; "ould" (Mauritania), "bou" (Maghreb), "wal" (and the)
-    "bin": _L | _P, "ibn": _L | _P, "bint": _L | _P, "ben": _L | _P, "abu": _L | _P, "abd": _L | _P,
-    "abdel": _P, "abdul": _P, "bou": _P, "ould": _P, "wal": _P,
+    "bin": _L | _P | _F, "ibn": _L | _P | _F, "bint": _L | _P | _F, "ben": _L | _P, "abu": _L | _P, "abd": _L | _P,
+    "abdel": _P, "abdul": _P, "bou": _P, "ould": _P | _F, "wal": _P,
     # European particles inside a name (Ursula von der Leyen, Luiz Inácio da Silva)
     "de": _L, "du": _L, "da": _L, "van": _L, "von": _L, "der": _L, "la": _L, "le": _L,
 }
@@ -47,3 +48,4 @@ ARTICLES = having(Role.ARTICLE)
 HYPHENED_ARTICLES = having(Role.HYPHENED)
 LINKS = having(Role.LINK)
 PREFIXES = having(Role.PREFIX)
+SONS_OF = having(Role.SON_OF)

@@ -17,7 +17,7 @@ from ..engines.dictionary import load
 from ..intervals import Spans
 from ..words import DASHES, Word, fold, is_all_caps
 from .evidence import ORDINARY_FREQUENCY, caps_lines, name_evidence, starts_sentence, within
-from .particles import ARTICLES, HYPHENED_ARTICLES, LINKS
+from .particles import ARTICLES, HYPHENED_ARTICLES, LINKS, SONS_OF
 from .transliteration import spelling
 
 
@@ -84,7 +84,10 @@ def gather(context: Context, language: str) -> dict[str, Usage]:
         if within(headlines, word.start):
             continue  # in a headline every word has a capital: no sign of who is who
         usage.roles.add("first" if following is not None else "last")
-        usage.before.update(earlier)
+        # A forebear's name that ends a name is the family's: "Miteb bin Thunayan" and "Saud bin
+        # Abdullah bin Thunayan" are kin, and different first names say nothing of the spelling.
+        if not (following is None and index > 0 and fold(found[index - 1].text) in SONS_OF):
+            usage.before.update(earlier)
         if following is not None:
             usage.after.add(spelling_key(found[following].text))
     return usages
