@@ -169,3 +169,7 @@ def test_a_word_inside_a_name_is_not_taken_for_a_common_word():
 def test_a_capitalised_slip_of_a_common_word_after_an_ordinary_word_is_still_reported():
     assert spelled("He met the Foreign Minstry spokesman, who said the Goverment agreed.") == [
         ("Minstry", ("Ministry",)), ("Goverment", ("Government",))]
+
+
+def test_a_lone_word_of_another_language_that_english_text_rarely_uses_is_a_slip():
+    assert spelled("The official news agence reported the shelling on Monday.") == [("agence", ("agency",))]

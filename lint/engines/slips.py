@@ -111,14 +111,17 @@ def latin(word: str) -> bool:
 
 
 IN_USE = 2.5  # zipf in real English text: a closed compound no list has (counterterrorism)
+FOREIGN_MARGIN = 2.0  # zipf: a hundred times more common in another language than in English
 PLURAL = regex.compile(r"(?:(?<=[^aeiou])ies|e?s)$")
 
 
 def in_use(dictionary: Dictionary, word: str) -> bool:
-    """A lower-case word the dictionary lacks but English uses: frequent in real text and no
-    known misspelling, or the regular plural of an ordinary word (martyrdoms, sanctities). Verb
-    endings are not taken: "departmenting" is a slip."""
-    if gazetteer.frequency(word) >= IN_USE:
+    """A lower-case word the dictionary lacks but English uses: frequent in real text and not
+    far more common in another language (alone in English text, "agence" is "agency"), or the
+    regular plural of an ordinary word (martyrdoms, sanctities). Verb endings are not taken:
+    "departmenting" is a slip."""
+    used = gazetteer.frequency(word)
+    if used >= IN_USE and dictionary.foreignness(word) < used + FOREIGN_MARGIN:
         return True
     for match in PLURAL.finditer(word):
         base = word[:match.start()]
