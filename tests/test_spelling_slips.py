@@ -173,3 +173,9 @@ def test_a_capitalised_slip_of_a_common_word_after_an_ordinary_word_is_still_rep
 
 def test_a_lone_word_of_another_language_that_english_text_rarely_uses_is_a_slip():
     assert spelled("The official news agence reported the shelling on Monday.") == [("agence", ("agency",))]
+
+
+def test_a_letter_lost_to_the_encoding_is_reported_with_the_article_own_spelling():
+    text = ("President Erdoğan spoke in Ankara. Erdo?an said the talks in T?rk?ye would resume. "
+            "Is it over?no one knows. Read it on example.com/news?id=4.")
+    assert spelled(text) == [("Erdo?an", ("Erdoğan",)), ("T?rk?ye", ())]

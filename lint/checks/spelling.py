@@ -62,7 +62,7 @@ from ..names.evidence import ORDINARY_FREQUENCY, starts_sentence
 from ..names.particles import PREFIXES
 from ..options import Option, OptionError, text, text_list
 from ..spelling.evidence import Evidence
-from ..spelling.scans import acronym_slips, dash_splits, lost_spaces, spaced_apostrophes
+from ..spelling.scans import acronym_slips, dash_splits, lost_letters, lost_spaces, spaced_apostrophes
 from ..words import Word, fold, is_all_caps, match_case
 from .base import Check
 
@@ -137,6 +137,7 @@ class Spelling(Check):
         yield from lost_spaces(evidence, dictionary)
         yield from spaced_apostrophes(evidence)
         yield from dash_splits(evidence, dictionary)
+        yield from lost_letters(evidence, dictionary)
         if not flagged:
             return
         british: list[tuple[Word, str, str]] = []

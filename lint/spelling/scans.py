@@ -1,6 +1,6 @@
 """Slips the spelling rule finds by scanning the text rather than judging one word: words a
-lost space or apostrophe joins or splits ("said.The", "Iraq s", "don t"), and an acronym with its
-letters transposed ("IEAE" beside "IAEA")."""
+lost space or apostrophe joins or splits ("said.The", "Iraq s", "don t"), a letter lost to a wrong
+encoding ("Fran?ais"), and an acronym with its letters transposed ("IEAE" beside "IAEA")."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ..context import Context
 from ..engines import slips
 from ..engines.dictionary import Dictionary
 from ..finding import Problem
+from ..words import match_case
 from .evidence import Evidence
 
 LOST_SPACE = regex.compile(r"(?<![\p{L}\p{N}.@/])(\p{Ll}{3,})\.(\p{Lu}\p{Ll}+)\b")
@@ -30,6 +31,27 @@ def lost_spaces(evidence: Evidence, dictionary: Dictionary) -> Iterator[Problem]
             fixed = f"{match.group(1)}. {match.group(2)}"
             yield Problem(match.start(), match.end(), f'"{match.group()}": a space is missing after the full stop',
                           (fixed,))
+
+
+# A letter the text's encoding could not hold, shown as "?" or U+FFFD inside a word (Erdo?an).
+LOST_LETTER = regex.compile(r"(?<![\p{L}\p{N}?])\p{L}+(?:(?:\?\p{Ll}|\uFFFD\p{L})\p{L}*)+")
+
+
+def lost_letters(evidence: Evidence, dictionary: Dictionary) -> Iterator[Problem]:
+    """"Fran?ais", "Erdo?an": a letter lost when the text was saved in an encoding without it;
+    the article's own spelling of the word is the suggestion when it has one. Two words about a
+    question mark ("over?no") are a lost space, not a lost letter."""
+    for match in LOST_LETTER.finditer(evidence.context.text):
+        written = match.group()
+        parts = written.casefold().split("?")
+        if evidence.in_web_address(match.start()) or (
+                len(parts) == 2 and all(slips.ordinary(dictionary, part) for part in parts)):
+            continue
+        pattern = regex.compile("".join("." if c in "?\uFFFD" else regex.escape(c) for c in written.casefold()))
+        spelt = [word for word in sorted(evidence.used_words) if len(word) == len(written) and pattern.fullmatch(word)]
+        shown = tuple(match_case(written, word) for word in spelt[:1])
+        yield Problem(match.start(), match.end(), f'"{written}": a letter lost to the text\'s encoding'
+                      + (f'; "{shown[0]}"?' if shown else ""), shown)
 
 
 # A name or acronym and a lone s (Iraq s, PUK s), or a contraction's stem and a lone t (don t).
