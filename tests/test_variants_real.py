@@ -90,3 +90,9 @@ def test_a_family_name_after_bin_is_one_name_whoever_bears_it():
     text = ("The king received Prince Turki bin Fahad bin Jalawi; Prince Nawaf bin Jalawy attended too. "
             "Earlier, Prince Sultan bin Khalid Al-Saud met the Al-Khaled family in Riyadh.")
     assert reported(text) == [("Jalawy", "Jalawi")]
+
+
+def test_a_place_before_based_and_a_man_with_a_first_name_are_two_names():
+    text = ("The Sulaimani-based unit denied any role in the killing of Qasim Soleimani. "
+            "Officials said Soleimani had visited. A Misrata-based brigade moved; Misurata was calm.")
+    assert reported(text) == [("Misurata", "Misrata")]

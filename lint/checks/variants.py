@@ -28,7 +28,8 @@ It leaves alone: a name with and without its article (al-Sisi/Sisi), plural
 and adjective forms (Houthi/Houthis, Iraq/Iraqi), acronyms (SANA/Sanaa),
 ordinary English words, short names that differ by a sound (Salah/Saleh,
 Hassan/Hussein, Omar/Amer), two spellings the article uses for two people
-("Aguila Saleh" and "Mohamed Salah"; "Salah Badi" and "Aguila Saleh"; but a
+("Aguila Saleh" and "Mohamed Salah"; "Salah Badi" and "Aguila Saleh"; a place
+and a man, "Sulaimani-based" and "Qasim Soleimani"; but a
 family name that ends a name after bin or ibn is shared by kin: "Miteb bin
 Thunayan" and "Saud bin Abdullah bin Thanayan" are one spelling question), and
 spellings that a ``names`` or ``substitution`` rule already covers (that rule
@@ -190,7 +191,9 @@ class Variants(Check):
         """The article uses the two spellings as different names: one always as a first
         name, the other never; or with different first names (or different surnames)."""
         if a.roles != b.roles and len(a.roles) == len(b.roles) == 1:
-            return True
+            # A place ("Sulaimani-based") and a man with a first name (Qasim Soleimani); a place
+            # written once plainly and once before "-based" is still one place.
+            return "place" not in a.roles | b.roles or bool(a.before if "place" in b.roles else b.before)
         for mine, theirs in ((a.before, b.before), (a.after, b.after)):
             if mine and theirs and not any(x == y or judge(spelling(x), spelling(y)) for x in mine for y in theirs):
                 return True

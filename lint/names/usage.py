@@ -12,6 +12,8 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex
+
 from ..context import Context
 from ..engines.dictionary import load
 from ..intervals import Spans
@@ -20,6 +22,8 @@ from .evidence import ORDINARY_FREQUENCY, caps_lines, name_evidence, starts_sent
 from .particles import ARTICLES, HYPHENED_ARTICLES, LINKS, SONS_OF
 from .transliteration import spelling
 
+PLACE_AFTER = regex.compile(r"[-‐‑](?:based|born|headquartered)\b")
+
 
 @dataclass
 class Usage:
@@ -27,7 +31,7 @@ class Usage:
 
     spans: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, covered by another rule
     forms: Counter = field(default_factory=Counter)                   # as written
-    roles: set[str] = field(default_factory=set)                       # "first" (a name follows) or "last"
+    roles: set[str] = field(default_factory=set)                       # "first" (a name follows), "last", "place"
     before: set[str] = field(default_factory=set)                      # name words before it (up to 3)
     after: set[str] = field(default_factory=set)                       # name words just after it
     beside: set[str] = field(default_factory=set)                      # both, headlines included
@@ -83,7 +87,8 @@ def gather(context: Context, language: str) -> dict[str, Usage]:
         usage.beside.update(earlier[:1], [spelling_key(found[following].text)] if following is not None else [])
         if within(headlines, word.start):
             continue  # in a headline every word has a capital: no sign of who is who
-        usage.roles.add("first" if following is not None else "last")
+        # "Sulaimani-based" is a place, which a man's surname (Qasim Soleimani) is not.
+        usage.roles.add("place" if PLACE_AFTER.match(text, end) else "first" if following is not None else "last")
         # A forebear's name that ends a name is the family's: "Miteb bin Thunayan" and "Saud bin
         # Abdullah bin Thunayan" are kin, and different first names say nothing of the spelling.
         if not (following is None and index > 0 and fold(found[index - 1].text) in SONS_OF):
