@@ -34,8 +34,9 @@ family name that ends a name after bin or ibn is shared by kin: "Miteb bin
 Thunayan" and "Saud bin Abdullah bin Thanayan" are one spelling question), and
 spellings that a ``names`` or ``substitution`` rule already covers (that rule
 reports them), and a spelling given in brackets right after another one, which
-gives the two forms on purpose ("the area of Nisêbîn (Nusaybin)"). Words the English dictionary knows (Kiev, Gaddafi, Gaza) are
-joined only when the difference is one of spelling, not of sound.
+gives the two forms on purpose ("the area of Nisêbîn (Nusaybin)"). Words the
+English dictionary knows (Kiev, Gaddafi, Gaza) are joined only when the
+difference is one of spelling, not of sound.
 
 Options:
 
