@@ -96,3 +96,9 @@ def test_a_place_before_based_and_a_man_with_a_first_name_are_two_names():
     text = ("The Sulaimani-based unit denied any role in the killing of Qasim Soleimani. "
             "Officials said Soleimani had visited. A Misrata-based brigade moved; Misurata was calm.")
     assert reported(text) == [("Misurata", "Misrata")]
+
+
+def test_a_known_name_opening_a_sentence_counts_toward_its_spelling():
+    text = ("Officials in Kyiv said the talks failed.\nKiev fears a new offensive, and the strikes hit "
+            "Kiev on Tuesday.")
+    assert reported(text) == [("Kyiv", "Kiev")]

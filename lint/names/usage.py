@@ -49,6 +49,12 @@ def gather(context: Context, language: str) -> dict[str, Usage]:
     headlines = caps_lines(text)
     capitals = [index for index, word in enumerate(found) if word.text[0].isupper()]
     names = [index for index in capitals if _is_name(text, found[index], headlines, language)]
+    # A word the dictionary knows that opens a sentence ("Kiev fears...") is the name the article
+    # writes so in mid-sentence ("hit Kiev"): it counts, so the majority spelling is the true one.
+    mid_sentence = {fold(found[index].text) for index in names}
+    names = sorted(set(names) | {index for index in capitals if fold(found[index].text) in mid_sentence
+                                 and name_evidence(text[found[index].start:found[index].stem_end],
+                                                   within(headlines, found[index].start), language)[0]})
     capitalised = set(capitals)
     named = set(names)
     # The words a name's neighbour may be: not a capitalised word that only opens a sentence
