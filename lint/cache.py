@@ -121,7 +121,7 @@ def _version(distribution: str) -> str | None:
 
 
 # A finding's fields and the JSON type each is stored as (a new field needs a line in TYPES).
-TYPES = {"str": str, "int": int, "Severity": int, "tuple[str, ...]": list}
+TYPES = {"str": str, "int": int, "Severity": int, "tuple[str, ...]": list, "str | None": (str, type(None))}
 FIELDS = {field.name: TYPES[str(field.type)] for field in dataclasses.fields(Finding)}
 
 

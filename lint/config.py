@@ -18,6 +18,7 @@ import regex
 import yaml
 
 from . import rulesyaml
+from .bilingual.languages import SUPPORTED, primary
 from .checks import CHECK_TYPES
 from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean, shown
 from .document import DocumentError, decode
@@ -29,7 +30,7 @@ from .words import fold, words
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "rules.yaml")
 CONFIG_ENV = "COPYDESK_CONFIG"
-TOP_LEVEL_KEYS = ("version", "language", "exclude", "overrides", "rules")
+TOP_LEVEL_KEYS = ("version", "language", "source_language", "exclude", "overrides", "rules")
 RULE_KEYS = ("type", "severity", "enabled")
 OVERRIDE_KEYS = ("files", "severity", "rules")
 CHANGE_KEYS = ("severity", "enabled")
@@ -58,6 +59,7 @@ class RuleSet:
     exclude: Globs | None = None
     overrides: list[Override] = field(default_factory=list)
     digest: str = ""  # of the rules file's text: part of what cached results depend on
+    source_language: str | None = None  # of bilingual files and article pairs that do not say theirs
 
     @property
     def rule_ids(self) -> list[str]:
@@ -162,6 +164,11 @@ class _Parser:
         language = data.get("language", "en-US")
         if not isinstance(language, str) or not LANGUAGE.fullmatch(language):
             raise self.error(f"language {shown(language)} is not a language tag such as en-US or en-GB", "language")
+        source_language = data.get("source_language")
+        if source_language is not None and (not isinstance(source_language, str)
+                                            or primary(source_language) not in SUPPORTED):
+            raise self.error(f"source_language {shown(source_language)} is not one copydesk checks translations "
+                             f"from: {', '.join(SUPPORTED)}", "source_language")
         rules = data.get("rules")
         if not isinstance(rules, dict) or not rules:
             raise self.error("'rules' must be a mapping of rule ids to rules, with at least one rule", "rules")
@@ -173,7 +180,7 @@ class _Parser:
         exclude = self._globs(data["exclude"], "exclude") if "exclude" in data else None
         overrides = self._overrides(data.get("overrides", []), [check.id for check in checks])
         return RuleSet(self.path, language, enabled, matcher, accepted, checks, exclude, overrides,
-                       hashlib.sha256(text.encode("utf-8")).hexdigest())
+                       hashlib.sha256(text.encode("utf-8")).hexdigest(), source_language)
 
     def _globs(self, value: Any, *where: Any) -> Globs:
         if isinstance(value, str):

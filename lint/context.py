@@ -6,6 +6,7 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Any, Iterable, Mapping
 
+from .bilingual import Segment
 from .document import Document
 from .phrases import Hit, PhraseMatcher
 from .words import Word, words
@@ -16,12 +17,20 @@ class Context:
     every offset the same as in ``document.text``."""
 
     def __init__(self, document: Document, matcher: PhraseMatcher, accepted: frozenset[str],
-                 batch: Mapping[str, Any] | None = None, text: str | None = None) -> None:
+                 batch: Mapping[str, Any] | None = None, text: str | None = None,
+                 segments: tuple[Segment, ...] = (), source_language: str | None = None) -> None:
         self.document = document
         self.text = document.text if text is None else text
+        # With a source (a bilingual file, an article pair): each target's span and its source.
+        self.segments = segments
+        self.source_language = source_language
         self.accepted = accepted
         self.batch: Mapping[str, Any] = batch or {}  # rule id -> what its batch pass learnt from all files
         self._matcher = matcher
+
+    def target(self, segment: Segment) -> str:
+        """A segment's target as the checks read it (its prose)."""
+        return self.text[segment.start:segment.end]
 
     @cached_property
     def words(self) -> list[Word]:

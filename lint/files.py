@@ -11,7 +11,7 @@ from typing import BinaryIO, Callable, Iterator
 from . import gitignore
 from .document import Document, DocumentError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xlf", ".xliff", ".po", ".tmx")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 MEGABYTE = 2**20

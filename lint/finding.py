@@ -45,7 +45,8 @@ class Finding:
     """One problem in one file, as every report format shows it.
 
     ``line``/``column`` are 1-based; ``end_column`` is exclusive; ``text`` is
-    exactly the characters between start and end.
+    exactly the characters between start and end. ``unit`` is the id of the translation
+    unit (XLIFF, PO, TMX) or the aligned source paragraphs (article pair) it is in.
     """
 
     path: str
@@ -59,3 +60,4 @@ class Finding:
     message: str = field(compare=False)
     text: str = field(compare=False)
     suggestions: tuple[str, ...] = field(default=(), compare=False)
+    unit: str | None = field(default=None, compare=False)  # the unit of a bilingual file it is in

@@ -56,14 +56,17 @@ class FileJob:
             document, _, data = self._read(target)
         except (DocumentError, OSError):
             return None
-        if self.cache is None or data is None:
-            return self.linter.collect(document)
-        key = self.cache.key("collect", document.path, self.reading.encoding, data)
-        summary = self.cache.get(key)
-        if not isinstance(summary, dict):
-            # As stored (tuples become lists), so that a run reads the same from a miss as from a hit.
-            summary = json.loads(json.dumps(self.linter.collect(document)))
-            self.cache.put(key, summary)
+        try:
+            if self.cache is None or data is None:
+                return self.linter.collect(document)
+            key = self.cache.key("collect", document.path, self.reading.encoding, data)
+            summary = self.cache.get(key)
+            if not isinstance(summary, dict):
+                # As stored (tuples become lists), so that a run reads the same from a miss as from a hit.
+                summary = json.loads(json.dumps(self.linter.collect(document)))
+                self.cache.put(key, summary)
+        except DocumentError:  # a bilingual file that cannot be read: the lint pass reports it
+            return None
         return summary
 
     def __call__(self, target: Target) -> FileResult | FileError:
@@ -84,8 +87,11 @@ class FileJob:
                         data) if cache else ""
         if cache and (stored := cache.findings(key)) is not None:
             return FileResult(document.path, stored[0], document, notes=stored[1])
-        prose = view(document)
-        linted = self.linter.lint_document(document, prose, self.batch)
+        try:
+            prose = view(document)
+            linted = self.linter.lint_document(document, prose, self.batch)
+        except DocumentError as error:  # a bilingual file that cannot be read, or whose language is unknown
+            return FileError(path, str(error))
         result = FileResult(document.path, linted.findings, document, notes=linted.notes + linted.failures)
         if self.mode is Mode.CHECK:
             if cache and not linted.failures:  # a rule stopped by its time limit may finish next time
