@@ -175,16 +175,19 @@ class Units:
     """The unit a position is in (None outside every segment, and in a file with none)."""
 
     def __init__(self, segments: tuple[Segment, ...]) -> None:
-        ordered = sorted(segments, key=lambda segment: segment.start)
-        self.starts = [segment.start for segment in ordered]
-        self.segments = ordered
+        # A unit's target, and its source in the same file (where an empty target is reported).
+        spans = [(segment.start, segment.end, segment.unit) for segment in segments]
+        spans += [(segment.source_start, segment.source_end, segment.unit) for segment in segments
+                  if segment.source_start is not None and segment.source_end is not None]
+        self.spans = sorted(spans, key=lambda span: span[0])
+        self.starts = [span[0] for span in self.spans]
 
     def at(self, offset: int) -> str | None:
         index = bisect.bisect_right(self.starts, offset) - 1
         if index < 0:
             return None
-        segment = self.segments[index]
-        return segment.unit if offset <= segment.end else None
+        start, end, unit = self.spans[index]
+        return unit if offset <= end else None
 
 
 def finding(document: Document, check: Check, problem: Problem, severity: Severity | None = None,

@@ -95,7 +95,10 @@ def read_po(document: Document, ids: list[str]) -> tuple[list[Segment], str]:
             source = entry.text(document, "msgid_plural" if plural else "msgid")
             name = unit if key == "msgstr" else f"{unit}[{form_number(key)}]"
             filled = [span for span in spans if span[1] > span[0]] or spans[:1]
-            segments.append(Segment(name, source, filled[0][0], filled[-1][1], has_target=filled[0][1] > filled[0][0]))
+            original = [span for span in entry.strings["msgid_plural" if plural else "msgid"] if span[1] > span[0]]
+            segments.append(Segment(name, source, filled[0][0], filled[-1][1], has_target=filled[0][1] > filled[0][0],
+                                    source_start=original[0][0] if original else None,
+                                    source_end=original[-1][1] if original else None))
             paint(view, document, spans)
     return segments, "".join(view)
 

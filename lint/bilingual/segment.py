@@ -30,3 +30,7 @@ class Segment:
     source_codes: tuple[str, ...] = ()
     target_codes: tuple[Code, ...] = ()
     has_target: bool = True
+    # Where the source is in the document (in a bilingual file; an article pair's source is
+    # another file): an empty target is reported there, on the text left untranslated.
+    source_start: int | None = None
+    source_end: int | None = None

@@ -180,7 +180,8 @@ def read_xliff(text: str) -> Located:
             if event.name in ("trans-unit", "segment") and source is not None and unit_id:
                 # a source with no target: the unit is reported where its translation belongs
                 reader.segments.append(Segment(joined(unit_id, segment_id), source[0], source[2], source[2],
-                                               tuple(source[1]), has_target=False))
+                                               tuple(source[1]), has_target=False, source_start=source[3],
+                                               source_end=source[2]))
             continue
         if event.kind != "start":
             continue
@@ -199,12 +200,12 @@ def read_xliff(text: str) -> Located:
         elif event.name == "segment":
             segment_id, source = attributes.get("id", ""), None
         elif event.name == "source" and container in ("trans-unit", "segment"):
-            decoded, names, _, _, end = reader.content(index, paint=False)
-            source = (decoded, names, end)
+            decoded, names, _, start, end = reader.content(index, paint=False)
+            source = (decoded, names, end, start)
         elif event.name == "target" and container in ("trans-unit", "segment") and unit_id and source:
             _, _, codes, start, end = reader.content(index, paint=True)
             reader.segments.append(Segment(joined(unit_id, segment_id), source[0], start, end, tuple(source[1]),
-                                           tuple(codes)))
+                                           tuple(codes), start < end, source[3], source[2]))
             reader.separate(end)
             source = None
     return Located(reader.segments, "".join(reader.view), reader.source_language, reader.target_language)
@@ -244,8 +245,9 @@ def add_tmx_unit(reader: Reader, unit_id: str, language: str | None, variants: l
     target = next((found for lang, found in variants if found is not None and primary(lang) == "en"), None)
     if source is None or target is None or source == target:
         return
-    decoded, names, _, _, _ = reader.content(source, paint=False)
+    decoded, names, _, source_start, source_end = reader.content(source, paint=False)
     _, _, codes, start, end = reader.content(target, paint=True)
-    reader.segments.append(Segment(unit_id, decoded, start, end, tuple(names), tuple(codes)))
+    reader.segments.append(Segment(unit_id, decoded, start, end, tuple(names), tuple(codes), start < end,
+                                   source_start, source_end))
     reader.languages.add(language)
     reader.separate(end)

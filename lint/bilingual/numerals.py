@@ -1,0 +1,142 @@
+"""Numbers in a text, in any of the digits and separators of the source languages.
+
+A number is found with its span and the values it may stand for: "1.500" in a Turkish
+source is 1500, "٢٫٥" is 2.5, "25 ألف" is 25 or 25,000 (a scale word after it), "2.5 million"
+is 2.5 or 2,500,000. Written-out English numbers ("three", "twenty-five", "a dozen") and
+month names only ever answer for a source number; they are never a number "too many".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
+# Digits, then groups of three after a separator, then a decimal part: "1,500.5", "1 500", "٢٬٥٠٠٫٥".
+NUMBER = regex.compile(
+    rf"(?<!\p{{N}}){DIGIT}+(?:[,.٬'’\u00a0\u202f ]{DIGIT}{{3}}(?!{DIGIT}))*(?:[.,٫]{DIGIT}+)?")
+SCALES = {
+    "en": {"thousand": 3, "thousands": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9,
+           "trillion": 12, "bn": 9, "m": 6, "k": 3},
+    "ar": {"ألف": 3, "آلاف": 3, "الف": 3, "ألفا": 3, "ألفاً": 3, "مليون": 6, "ملايين": 6, "ملیون": 6,
+           "مليار": 9, "مليارات": 9, "بليون": 9, "تريليون": 12},
+    "fa": {"هزار": 3, "میلیون": 6, "ميليون": 6, "میلیارد": 9, "ميليارد": 9},
+    "tr": {"bin": 3, "milyon": 6, "milyar": 9, "trilyon": 12},
+    "ru": {"тыс": 3, "тысяч": 3, "тысячи": 3, "тысяча": 3, "млн": 6, "миллион": 6, "миллиона": 6,
+           "миллионов": 6, "млрд": 9, "миллиард": 9, "миллиарда": 9, "миллиардов": 9, "трлн": 12},
+    "uk": {"тис": 3, "тисяч": 3, "тисячі": 3, "тисяча": 3, "млн": 6, "мільйон": 6, "мільйона": 6,
+           "мільйонів": 6, "млрд": 9, "мільярд": 9, "мільярда": 9, "мільярдів": 9},
+}
+# Which separators group thousands and which mark decimals, by language (both where usage varies).
+GROUPING = {"en": ",", "ar": ",٬", "fa": ",٬", "tr": ".", "ru": " \u00a0\u202f.", "uk": " \u00a0\u202f."}
+DECIMAL = {"en": ".", "ar": ".٫", "fa": ".٫/", "tr": ",", "ru": ",.", "uk": ",."}
+ALWAYS_GROUPING = "\u00a0\u202f'’"
+ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+WORD_VALUES = {**{word: value for value, word in enumerate(ONES)},
+               **{word: 20 + 10 * index for index, word in enumerate(TENS)},
+               **{word: index + 1 for index, word in enumerate(ORDINALS)},
+               **{word: index + 1 for index, word in enumerate(MONTHS)},
+               "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "a thousand": 1000, "a million": 10**6}
+WRITTEN = regex.compile(r"\b(?:(?:a )?(?:%s)(?:-(?:%s))?)\b" % (
+    "|".join(sorted([*WORD_VALUES, *TENS], key=len, reverse=True)), "|".join(ONES[1:10])), regex.IGNORECASE)
+SCALE_AFTER = regex.compile(r"[ \u00a0-]?(\p{L}+)\.?")
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    written: str
+    values: frozenset[Decimal]
+    digits: bool = True  # False: a written-out number or a month, which only answers for a source number
+
+    @property
+    def shown(self) -> str:
+        """As a message quotes it: as written, and in ASCII digits when it was not."""
+        if ascii_digits(self.written) == self.written:
+            return self.written
+        return f"{self.written} ({format_value(self.first)})"
+
+    @property
+    def first(self) -> Decimal:
+        return min(self.values)
+
+
+def format_value(value: Decimal) -> str:
+    """1,500 and 2.5, but 2024 (a year) without a comma."""
+    text = f"{value:f}" if value < 10000 else f"{value:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(char)) if char.isdigit() else char for char in text)
+
+
+def values_of(written: str, language: str) -> set[Decimal]:
+    """What digits with separators can mean in this language: "1.500" is 1500 in Turkish,
+    1.5 in English; "1,500" in Arabic text may be either."""
+    text = ascii_digits(written)
+    found = set()
+    for decimal in DECIMAL[language]:
+        head, _, fraction = text.rpartition(decimal) if decimal in text else (text, "", "")
+        if not head:
+            head, fraction = fraction, ""
+        groups = [piece for piece in regex.split(r"[^0-9]", head)]
+        separators = set(regex.sub(r"[0-9]", "", head))
+        if separators - set(GROUPING[language]) - set(ALWAYS_GROUPING):
+            continue
+        if len(groups) > 1 and not all(len(group) == 3 for group in groups[1:]):
+            continue
+        try:
+            found.add(Decimal("".join(groups) + ("." + fraction if fraction else "")))
+        except InvalidOperation:
+            continue
+    return found
+
+
+def numbers(text: str, language: str) -> list[Number]:
+    """The numbers of a text in ``language`` (en for a target), in text order."""
+    found = []
+    scales = SCALES.get(language, {})
+    for match in NUMBER.finditer(text):
+        written = match.group().rstrip(" \u00a0\u202f")
+        if any(char in written for char in " \u00a0\u202f") and language in ("en", "ar", "tr") and " " in written:
+            for part in regex.finditer(rf"{DIGIT}+(?:[,.٬٫]{DIGIT}+)*", written):  # a space groups only ru/uk
+                found += numbers_at(text, match.start() + part.start(), part.group(), language, scales)
+            continue
+        found += numbers_at(text, match.start(), written, language, scales)
+    return found
+
+
+def numbers_at(text: str, start: int, written: str, language: str, scales: dict[str, int]) -> list[Number]:
+    values = values_of(written, language)
+    if not values:  # separators that fit no reading ("1.50.2"): each run of digits on its own
+        return [Number(start + part.start(), start + part.end(), part.group(), frozenset({Decimal(ascii_digits(
+            part.group()))})) for part in regex.finditer(DIGIT + "+", written)]
+    scale = SCALE_AFTER.match(text, start + len(written))
+    if scale and scale.group(1).casefold() in scales:
+        values |= {value * 10 ** scales[scale.group(1).casefold()] for value in values}
+    return [Number(start, start + len(written), written, frozenset(values))]
+
+
+def written_numbers(text: str) -> list[Number]:
+    """Numbers written out in English ("three", "twenty-five", "a dozen", "May")."""
+    found = []
+    for match in WRITTEN.finditer(text):
+        words = match.group().casefold().removeprefix("a ").split("-")
+        value = sum(WORD_VALUES.get(word, 0) for word in words)
+        values = {Decimal(value)}
+        scale = SCALE_AFTER.match(text, match.end())
+        if scale and scale.group(1).casefold() in SCALES["en"]:
+            values.add(Decimal(value) * 10 ** SCALES["en"][scale.group(1).casefold()])
+        found.append(Number(match.start(), match.end(), match.group(), frozenset(values), digits=False))
+    return found

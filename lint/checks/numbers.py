@@ -1,0 +1,74 @@
+"""numbers: every number of the source is in its translation, and no other.
+
+With a source (a bilingual file, or ``--source`` for an article pair), each target is
+compared with its source segment: "25 dead" must not become "52 dead". Numbers are read
+in the source's own digits and separators: Arabic-Indic (٢٥) and Persian (۲۵) digits, the
+Arabic decimal and thousands marks (٫ ٬) and percent sign (٪), thousands grouped with
+dots (Turkish 1.500), spaces (Russian 1 500) or commas, decimal commas (2,5), ranges
+(10-15: two numbers), percentages and years. A scale word after a number counts in either
+language ("25 ألف" is "25,000" or "25 thousand", "2.5 million" is 2,500,000). A number the
+translation writes out ("three" for ٣, "a dozen", "May" for ٥ in a date) is accepted.
+
+A wrong or extra number of the translation is reported where it is, saying which number of
+the source was expected; a source number that the translation lacks altogether is reported on
+the whole target segment. Empty targets are left to the ``untranslated`` check.
+
+.. code-block:: yaml
+
+    numbers:
+      type: numbers
+      severity: error
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..bilingual.numerals import Number, format_value, numbers, written_numbers
+from ..context import Context
+from ..finding import Problem
+from .base import Check
+
+
+class Numbers(Check):
+    type_name = "numbers"
+
+    def check(self, context: Context) -> Iterator[Problem]:
+        for segment in context.segments:
+            target = context.target(segment)
+            if not segment.has_target or not target.strip():
+                continue
+            source = numbers(segment.source, context.source_language or "ar")
+            found = numbers(target, "en")
+            missing, extra = matched(source, found, written_numbers(target))
+            for index, number in enumerate(extra):
+                start, end = segment.start + number.start, segment.start + number.end
+                if index < len(missing):
+                    expected = missing[index]
+                    yield Problem(start, end, f"{number.written} is not in the source, which has {expected.shown} here",
+                                  (format_value(expected.first),))
+                else:
+                    yield Problem(start, end, f"{number.written} is not in the source")
+            if len(missing) > len(extra):
+                lacking = ", ".join(number.shown for number in missing[len(extra):])
+                yield Problem(segment.start, segment.end, f"The source has {lacking}, not in this translation")
+
+
+def matched(source: list[Number], target: list[Number], written: list[Number]) -> tuple[list[Number], list[Number]]:
+    """The source numbers no target number stands for, and the target's digit numbers that
+    stand for none of the source; each number answers once. Written-out numbers answer last."""
+    unused = list(target)
+    spare_written = list(written)
+    missing = []
+    for number in source:
+        partner = next((other for other in unused if other.values & number.values), None)
+        if partner is not None:
+            unused.remove(partner)
+            continue
+        partner = next((other for other in spare_written if other.values & number.values), None)
+        if partner is not None:
+            spare_written.remove(partner)
+            continue
+        missing.append(number)
+    return missing, unused
+
