@@ -22,6 +22,7 @@ from .progress import ProgressBar
 from .report import Report
 from .ruledocs import rule_docs, table
 from .run import lint_paths
+from .sources import SourceError
 from .starter import StarterError, write_starter
 from .words import plural
 
@@ -70,11 +71,14 @@ def main() -> None:
 @click.option("--cache-dir", metavar="DIR", default=DEFAULT_FOLDER, show_default=True, envvar="COPYDESK_CACHE_DIR",
               help="Keep results here and reuse those of unchanged files (also $COPYDESK_CACHE_DIR).")
 @click.option("--no-cache", is_flag=True, help="Check every file; neither read nor write the cache.")
+@click.option("--source", "source", metavar="PATH",
+              help="The source beside the translation: a file (for one article), or a folder whose files "
+                   "match the articles by relative path (bilingual checks).")
 def check(paths: tuple[str, ...], config_path: str | None, format_name: str, output: str | None,
           select: str | None, ignore: str | None, fail_on: str, color: bool | None,
           fix: bool, diff: bool, jobs: int | None, encoding: str | None, max_megabytes: float,
-          cache_dir: str, no_cache: bool) -> None:
-    """Check PATHS: files, folders (walked for .txt, .md and .html) or - for standard input.
+          cache_dir: str, no_cache: bool, source: str | None) -> None:
+    """Check PATHS: files, folders (walked for .txt, .md, .html, .xlf, .po, .tmx) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
     2 a usage error, a bad rules file, a file that could not be read or checked,
@@ -99,9 +103,11 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     try:
         report = lint_paths(list(paths), rules, selection, jobs=jobs, mode=mode, progress=progress,
                             reading=Reading(encoding, int(max_megabytes * MEGABYTE)),
-                            cache=None if no_cache else cache_dir)
+                            cache=None if no_cache else cache_dir, source=source)
     except EngineError as error:
         fail(str(error))
+    except SourceError as error:
+        raise click.UsageError(str(error)) from None
     finally:
         progress.close()
     for error in report.errors:

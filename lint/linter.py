@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from .bilingual import Segment
+from .bilingual import Segment, kind
 from .bilingual.languages import resolve
 from .checks.base import Check, CheckError
 from .config import RuleSet
@@ -126,7 +126,7 @@ class Linter:
         if prose.text != document.text:
             reported = [(check, trimmed(problem, prose.text)) for check, problem in reported]
         units = Units(prose.segments)
-        if prose.segments:  # in a bilingual file only the targets are checked (a pattern may match blanks)
+        if prose.segments and kind(document.path):  # in a bilingual file only the targets are checked
             reported = [(check, problem) for check, problem in reported if units.at(problem.start) is not None]
         suppressions = Suppressions(document, prose.comments, self.rules.rule_ids)
         findings = []

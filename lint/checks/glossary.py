@@ -68,8 +68,8 @@ class Glossary(Check):
         language = context.source_language or "ar"
         for segment in context.segments:
             target = context.target(segment)
-            if not segment.has_target or not target.strip():
-                continue
+            if not segment.has_target or not target.strip() or not segment.source.strip():
+                continue  # nothing to compare: an empty target, a paragraph the translation added
             for term, renderings in self.glossary.items():
                 if contains(segment.source, term, language) and not any(
                         pattern.search(target) for pattern in self.renderings[term]):

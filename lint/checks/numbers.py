@@ -36,8 +36,8 @@ class Numbers(Check):
     def check(self, context: Context) -> Iterator[Problem]:
         for segment in context.segments:
             target = context.target(segment)
-            if not segment.has_target or not target.strip():
-                continue
+            if not segment.has_target or not target.strip() or not segment.source.strip():
+                continue  # nothing to compare: an empty target, a paragraph the translation added
             source = numbers(segment.source, context.source_language or "ar")
             found = numbers(target, "en")
             missing, extra = matched(source, found, written_numbers(target))

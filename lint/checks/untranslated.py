@@ -5,7 +5,9 @@
   Hebrew, Greek, Armenian, Georgian, Devanagari, Chinese, Japanese or Korean. Two letters
   at least; words in another script are then not also spelling findings.
 * With a source (a bilingual file or an article pair): a target that is empty (reported on
-  its source, the text left untranslated) and a target identical to its source (ignoring
+  its source, the text left untranslated), a source paragraph of an article pair that the
+  translation dropped (reported on the paragraph beside which it belongs, see ``--source``),
+  and a target identical to its source (ignoring
   case and spacing). A source in Latin letters (Turkish) copied as it is counts only from
   four words on: shorter, it is mostly a name ("Recep Tayyip Erdoğan").
 
@@ -54,7 +56,10 @@ class Untranslated(Check):
         copied = []  # targets that are their source: one finding each, not also one per foreign run
         for segment in context.segments:
             target = context.target(segment)
-            if not segment.has_target or not target.strip():
+            if segment.source_start is None and not segment.has_target:  # an article pair's dropped paragraph
+                yield Problem(segment.start, segment.end, f"{segment.unit.capitalize()} has no translation (it "
+                                                          f"belongs beside this paragraph): {quoted(segment.source)}")
+            elif not segment.has_target or not target.strip():
                 start = segment.source_start if segment.source_start is not None else segment.start
                 end = segment.source_end if segment.source_end is not None else segment.end
                 yield Problem(start, end, f"No translation for this source: {quoted(segment.source)}")
