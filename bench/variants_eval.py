@@ -32,8 +32,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lint import transliteration as tr  # noqa: E402
-from lint.checks.variants import established  # noqa: E402
+from lint.names import transliteration as tr  # noqa: E402
+from lint.names.evidence import established  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "variant_pairs.yaml"
 

@@ -30,7 +30,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .version import __version__
 from .config import RuleSet
 from .finding import Finding, Severity
 from .linter import Selection

@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, config
+from . import config, files
 from .cache import DEFAULT_FOLDER
 from .engines.base import EngineError
 from .files import MAX_FILE_BYTES, MEGABYTE, STDIN, Reading
@@ -24,6 +24,7 @@ from .ruledocs import rule_docs, table
 from .run import lint_paths
 from .sources import SourceError
 from .starter import StarterError, write_starter
+from .version import __version__
 from .words import plural
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
@@ -71,13 +72,14 @@ def main() -> None:
 @click.option("--cache-dir", metavar="DIR", default=DEFAULT_FOLDER, show_default=True, envvar="COPYDESK_CACHE_DIR",
               help="Keep results here and reuse those of unchanged files (also $COPYDESK_CACHE_DIR).")
 @click.option("--no-cache", is_flag=True, help="Check every file; neither read nor write the cache.")
+@click.option("-v", "--verbose", is_flag=True, help="Say which rules file is in use.")
 @click.option("--source", "source", metavar="PATH",
               help="The source beside the translation: a file (for one article), or a folder whose files "
                    "match the articles by relative path (bilingual checks).")
 def check(paths: tuple[str, ...], config_path: str | None, format_name: str, output: str | None,
           select: str | None, ignore: str | None, fail_on: str, color: bool | None,
           fix: bool, diff: bool, jobs: int | None, encoding: str | None, max_megabytes: float,
-          cache_dir: str, no_cache: bool, source: str | None) -> None:
+          cache_dir: str, no_cache: bool, verbose: bool, source: str | None) -> None:
     """Check PATHS: files, folders (walked for .txt, .md, .html, .xlf, .po, .tmx) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
@@ -92,7 +94,7 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     if fix and STDIN in paths:
         raise click.UsageError("--fix changes files in place and cannot change standard input; "
                                "--diff shows the fixes")
-    rules = load_rules(config_path)
+    rules = load_rules(config_path, verbose)
     selection = Selection(rule_ids(select), rule_ids(ignore))
     try:
         selection.validate(rules.rule_ids)
@@ -112,6 +114,14 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
         progress.close()
     for error in report.errors:
         click.echo(f"copydesk: error: {error.path}: {error.message}", err=True)
+    if report.passed_over and report.files:
+        click.echo(f"copydesk: passed over {passed_over(report)}", err=True)
+    if not report.files and not report.errors:
+        if not report.excluded:
+            fail(f"no files to check in {', '.join(paths)}: copydesk reads {files.readable_kinds()} files"
+                 + (f"; it passed over {passed_over(report)}" if report.passed_over else ""))
+        click.echo(f"copydesk: all {plural(report.excluded, 'file')} named or found are excluded by the rules "
+                   f"file's exclude: in {rules.source}; nothing to check", err=True)
     if mode is Mode.DIFF:
         diff_text = "".join(result.diff for result in report.files)
         write(diff_text, output)
@@ -155,11 +165,29 @@ def encoding_name(value: str | None) -> str | None:
         raise click.BadParameter(f"no encoding named {value!r} (e.g. utf-8, latin-1, cp1252, utf-16-le)") from None
 
 
-def load_rules(config_path: str | None) -> config.RuleSet:
+def load_rules(config_path: str | None, verbose: bool = False) -> config.RuleSet:
+    passed_over: list[Path] = []
+    path = Path(config_path) if config_path else config.discover(passed_over=passed_over)
+    for other in passed_over:
+        click.echo(f"copydesk: note: passed over {other}: it is not a copydesk rules file (no version: and "
+                   f"rules:); using {shown_rules(path)} (choose one with -c FILE)", err=True)
     try:
-        return config.load(Path(config_path) if config_path else config.discover())
+        ruleset = config.load(path)
     except config.ConfigError as error:
         fail(str(error))
+    if verbose:
+        click.echo(f"copydesk: rules from {shown_rules(path)}", err=True)
+    return ruleset
+
+
+def shown_rules(path: Path) -> str:
+    return "the packaged default rules" if path == config.packaged_rules() else str(path)
+
+
+def passed_over(report: Report) -> str:
+    """'3 files it does not read (2 .pdf, 1 .odt)'."""
+    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.passed_over.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{plural(report.passed_over.total(), 'file')} it does not read ({kinds})"
 
 
 def fixes(report: Report) -> str:

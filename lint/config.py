@@ -20,15 +20,18 @@ import yaml
 from . import rulesyaml
 from .bilingual.languages import SUPPORTED, primary
 from .checks import CHECK_TYPES
-from .checks.base import REQUIRED, Check, OptionError, describe, did_you_mean, shown
+from .checks.base import Check
 from .document import DocumentError, decode
+from .engines.dictionary import LANGUAGES
 from .finding import SEVERITY_NAMES, Severity
 from .globs import GlobError, Globs
+from .options import REQUIRED, OptionError, describe, did_you_mean, shown
 from .overrides import Override, RuleChange, active
 from .phrases import PhraseMatcher
 from .words import fold, words
 
-CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "rules.yaml")
+GENERIC_NAME = "rules.yaml"  # other tools use it too: such a file is passed over, not read
+CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", GENERIC_NAME)
 CONFIG_ENV = "COPYDESK_CONFIG"
 TOP_LEVEL_KEYS = ("version", "language", "source_language", "exclude", "overrides", "rules")
 RULE_KEYS = ("type", "severity", "enabled")
@@ -86,17 +89,39 @@ def packaged_rules() -> Path:
     return Path(str(resources.files("lint") / "data" / "rules.yaml"))
 
 
-def discover(start: Path | None = None) -> Path:
+def discover(start: Path | None = None, passed_over: list[Path] | None = None) -> Path:
     """The rules file to use when none is given: COPYDESK_CONFIG, then the nearest
-    copydesk.yaml, .copydesk.yaml or rules.yaml upward, then the packaged rules."""
+    copydesk.yaml, .copydesk.yaml or rules.yaml upward, then the packaged rules. A
+    rules.yaml that is some other tool's (Prometheus, Ansible) is passed over, and added
+    to ``passed_over`` so that the caller can say so."""
     if os.environ.get(CONFIG_ENV):
         return Path(os.environ[CONFIG_ENV])
     folder = (start or Path.cwd()).resolve()
     for candidate_folder in (folder, *folder.parents):
         for name in CONFIG_NAMES:
-            if (candidate_folder / name).is_file():
-                return candidate_folder / name
+            candidate = candidate_folder / name
+            if not candidate.is_file():
+                continue
+            if name != GENERIC_NAME or looks_like_copydesk_rules(candidate):
+                return candidate
+            if passed_over is not None:
+                passed_over.append(candidate)
     return packaged_rules()
+
+
+def looks_like_copydesk_rules(path: Path) -> bool:
+    """Whether a file named rules.yaml is meant for copydesk: a mapping with ``version`` and
+    ``rules``. One that YAML cannot read counts as copydesk's when it has both keys at the
+    start of a line, so that its mistakes are reported rather than passed over."""
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(MAX_RULES_BYTES).decode("utf-8", "replace")
+        data = yaml.safe_load(text)
+    except OSError:
+        return True  # reading it again reports why it cannot be read
+    except yaml.YAMLError:
+        return all(regex.search(rf"(?m)^{key}\s*:", text) for key in ("version", "rules"))
+    return isinstance(data, dict) and "version" in data and isinstance(data.get("rules"), dict)
 
 
 def load(path: Path) -> RuleSet:
@@ -164,6 +189,9 @@ class _Parser:
         language = data.get("language", "en-US")
         if not isinstance(language, str) or not LANGUAGE.fullmatch(language):
             raise self.error(f"language {shown(language)} is not a language tag such as en-US or en-GB", "language")
+        if language not in LANGUAGES:
+            raise self.error(f"language {shown(language)} is not one copydesk can check: it checks English text, "
+                             f"written as one of {', '.join(LANGUAGES)}", "language")
         source_language = data.get("source_language")
         if source_language is not None and (not isinstance(source_language, str)
                                             or primary(source_language) not in SUPPORTED):

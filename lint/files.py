@@ -36,22 +36,35 @@ class FileError:
     message: str
 
 
-def expand(paths: list[str], excluded: Callable[[str], bool] = lambda path: False) -> Iterator[str | FileError]:
+@dataclass(frozen=True)
+class Skipped:
+    """A file a folder walk passed over: of a kind copydesk does not read (``kind`` is its
+    suffix, such as ".pdf"), or one the rules file excludes (``kind`` is None)."""
+
+    path: str
+    kind: str | None
+
+
+def expand(paths: list[str], excluded: Callable[[str], bool] = lambda path: False,
+           ) -> Iterator[str | FileError | Skipped]:
     """Files to lint, in a stable order: given files as they are, folders walked for
     articles (.txt, .md, .html), skipping hidden entries and what .gitignore ignores.
-    Files the rules file excludes are left out, named or found. A missing path is an error."""
+    Files the rules file excludes are left out, named or found, and so are the files of a
+    walk that are of another kind; both are yielded as Skipped, for the run to count.
+    A missing path is an error."""
     for path in paths:
         if path == STDIN:
             yield path
         elif os.path.isfile(path):
-            if not excluded(path):
-                yield path
+            yield Skipped(path, None) if excluded(path) else path
         elif os.path.isdir(path):
-            for found in gitignore.walk(path, is_article):
+            for found in gitignore.walk(path):
                 if isinstance(found, gitignore.Unreadable):
                     yield FileError(found.path, f"cannot read this folder: {found.reason}; its files were not checked")
-                elif not excluded(found):
-                    yield found
+                elif not is_article(found):
+                    yield Skipped(found, kind(found))
+                else:
+                    yield Skipped(found, None) if excluded(found) else found
         elif os.path.exists(path):
             yield FileError(path, "not a regular file or folder")
         elif os.path.islink(path):
@@ -62,6 +75,15 @@ def expand(paths: list[str], excluded: Callable[[str], bool] = lambda path: Fals
 
 def is_article(name: str) -> bool:
     return name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def kind(path: str) -> str:
+    """What a file is, as a person names it: its suffix (".pdf"), or "no suffix"."""
+    return os.path.splitext(path)[1].lower() or "no suffix"
+
+
+def readable_kinds() -> str:
+    return ", ".join(ARTICLE_SUFFIXES)
 
 
 def read(path: str, reading: Reading = Reading()) -> Document:

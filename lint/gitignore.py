@@ -10,7 +10,7 @@ file in an ignored folder stays ignored, as in git.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterator, NamedTuple
+from typing import Iterator, NamedTuple
 
 from .globs import GlobError, Globs
 
@@ -24,15 +24,15 @@ class Unreadable(NamedTuple):
     reason: str
 
 
-def walk(folder: str, wanted: Callable[[str], bool]) -> Iterator[str | Unreadable]:
-    """Files under a folder that ``wanted`` accepts, in a stable order (each folder's
-    files by name, then its folders by name), skipping hidden and ignored entries.
+def walk(folder: str) -> Iterator[str | Unreadable]:
+    """Files under a folder, in a stable order (each folder's files by name, then its
+    folders by name), skipping hidden and ignored entries.
     A link to a file is a file, even a link to nothing (reading it says so); links
     to folders are not followed, so a walk never loops."""
-    yield from _walk(folder, _inherited(folder), wanted)
+    yield from _walk(folder, _inherited(folder))
 
 
-def _walk(folder: str, levels: list[Globs], wanted: Callable[[str], bool]) -> Iterator[str | Unreadable]:
+def _walk(folder: str, levels: list[Globs]) -> Iterator[str | Unreadable]:
     levels = levels + _read(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
@@ -41,11 +41,11 @@ def _walk(folder: str, levels: list[Globs], wanted: Callable[[str], bool]) -> It
         return
     visible = [entry for entry in entries if not entry.name.startswith(".")]
     for entry in visible:
-        if _file(entry) and wanted(entry.name) and not ignored(entry.path, False, levels):
+        if _file(entry) and not ignored(entry.path, False, levels):
             yield entry.path
     for entry in visible:
         if entry.is_dir(follow_symlinks=False) and not ignored(entry.path, True, levels):  # as os.walk: no loops
-            yield from _walk(entry.path, levels, wanted)
+            yield from _walk(entry.path, levels)
 
 
 def _file(entry: os.DirEntry) -> bool:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .document import Document
-from .files import FileError
+from .files import FileError, Skipped
 from .finding import Finding, Severity
 from .ruledocs import RuleDoc
 
@@ -27,6 +27,16 @@ class Report:
     errors: list[FileError] = field(default_factory=list)
     engines: dict[str, str | None] = field(default_factory=dict)
     rules: list[RuleDoc] = field(default_factory=list)  # the rules the run applied, for SARIF
+    skipped: list[Skipped] = field(default_factory=list)  # files excluded, or of kinds not read
+
+    @property
+    def passed_over(self) -> Counter[str]:
+        """Files of kinds copydesk does not read that folder walks passed over, by kind."""
+        return Counter(item.kind for item in self.skipped if item.kind is not None)
+
+    @property
+    def excluded(self) -> int:
+        return sum(1 for item in self.skipped if item.kind is None)
 
     @property
     def findings(self) -> list[Finding]:
@@ -35,6 +45,19 @@ class Report:
     def counts(self) -> dict[str, int]:
         by_severity = Counter(str(finding.severity) for finding in self.findings)
         return {str(severity): by_severity.get(str(severity), 0) for severity in sorted(Severity, reverse=True)}
+
+    @property
+    def unchecked(self) -> int:
+        """Files that could not be checked at all (unreadable, refused, not fixable)."""
+        checked = {result.path for result in self.files}
+        return len({error.path for error in self.errors if error.path not in checked})
+
+    @property
+    def faults(self) -> int:
+        """Errors about files that were checked: a bad suppression comment, a rule that
+        could not finish on that file."""
+        checked = {result.path for result in self.files}
+        return sum(1 for error in self.errors if error.path in checked)
 
     def fails(self, threshold: Severity | None) -> bool:
         """Whether any finding is at or above the --fail-on level (None: never)."""

@@ -6,15 +6,12 @@ says what the type is for.
 
 from __future__ import annotations
 
-import inspect
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .finding import Severity
 
 if TYPE_CHECKING:
-    from .checks.base import Check
     from .config import RuleSet
 
 
@@ -29,21 +26,12 @@ class RuleDoc:
     help: str         # the check type's documentation
 
 
-def type_documentation(check: "Check") -> str:
-    return inspect.cleandoc(sys.modules[type(check).__module__].__doc__ or type(check).type_name)
-
-
-def first_paragraph(text: str) -> str:
-    return " ".join(text.split("\n\n", 1)[0].split())
-
-
 def rule_docs(rules: "RuleSet") -> list[RuleDoc]:
     enabled = {check.id for check in rules.checks}
     docs = []
     for check in rules.configured:
-        documentation = type_documentation(check)
         docs.append(RuleDoc(check.id, check.type_name, check.severity, check.id in enabled,
-                            check.summary(), first_paragraph(documentation), documentation))
+                            check.summary(), check.description(), check.documentation()))
     return docs
 
 
@@ -54,6 +42,37 @@ def table(docs: list[RuleDoc]) -> str:
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3] + "\n"
                    for row in rows)
+
+
+def as_markdown(text: str) -> str:
+    """A docstring (reStructuredText as written in the check modules) in Markdown, as
+    SARIF viewers show rule help: ``code`` becomes `code`, and the indented block after
+    a paragraph ending in '::' or a '.. code-block:: LANG' line becomes a fenced block."""
+    out: list[str] = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        directive = line.strip().startswith(".. code-block::")
+        if directive or (line.rstrip().endswith("::") and line.strip() != "::"):
+            if not directive:
+                out.append(_inline(line.rstrip()[:-1]))
+            language = line.split("::", 1)[1].strip() if directive else ""
+            index += 1
+            block: list[str] = []
+            while index < len(lines) and (not lines[index].strip() or lines[index].startswith(" ")):
+                block.append(lines[index])
+                index += 1
+            body = "\n".join(row[4:] if row.startswith("    ") else row.lstrip() for row in block).strip("\n")
+            out += ["", f"```{language}", body, "```", ""]
+            continue
+        out.append(_inline(line))
+        index += 1
+    return "\n".join(out).strip() + "\n"
+
+
+def _inline(line: str) -> str:
+    return line.replace("``", "`")
 
 
 def shorten(text: str, limit: int = 100) -> str:

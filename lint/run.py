@@ -39,7 +39,9 @@ def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Select
     job = FileJob(rules, selection, mode, reading)
     job.linter.prepare()  # before the workers start: they get the rules with their engines ready
     report = Report(engines=rules.engines(), rules=rule_docs(rules))
-    targets = list(_targets(paths, rules, reading))
+    targets: list[Target] = []
+    for item in _targets(paths, rules, reading):
+        (report.skipped if isinstance(item, files.Skipped) else targets).append(item)
     if source is not None:
         job.sources, unmatched = sources.match(source, paths, targets)
         report.errors += unmatched
@@ -65,7 +67,7 @@ def batch_pass(job: FileJob, targets: list[Target], jobs: int | None) -> dict[st
     return job.linter.combine(summary for summary in summaries if summary is not None)
 
 
-def _targets(paths: list[str], rules: RuleSet, reading: files.Reading) -> Iterator[Target]:
+def _targets(paths: list[str], rules: RuleSet, reading: files.Reading) -> Iterator[Target | files.Skipped]:
     """What to lint, in order, with the paths that cannot be (errors keep their place in
     the report); standard input is read here, in this process."""
     for item in files.expand(paths, rules.excludes):

@@ -82,6 +82,7 @@ def match_case(template: str, replacement: str) -> str:
     return replacement
 
 
-def plural(count: int, noun: str) -> str:
-    """A count with its noun in agreement, for messages: 1 file, 3 files."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def plural(count: float, noun: str) -> str:
+    """A count with its noun in agreement, for messages: 1 file, 3 files, 0.5 seconds;
+    "info" (a severity) is a mass noun: 3 info."""
+    return f"{count:g} {noun}" if count == 1 or noun == "info" else f"{count:g} {noun}s"

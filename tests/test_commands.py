@@ -46,9 +46,11 @@ def test_init_writes_a_starter_that_loads_and_checks_the_seed(tmp_path, monkeypa
     text = starter.read_text(encoding="utf-8")
     assert text.count("\n#") > 10  # commented for a newcomer
     ruleset = config.load(starter)
-    assert [check.id for check in ruleset.checks] == ["haftar", "terms", "byline", "spelling"]
-    found = run("check", "-f", "json", str(SEED)).json()["summary"]  # the starter is found from here
-    assert found["findings"] == 21
+    assert [check.id for check in ruleset.checks] == [
+        "haftar", "terms", "byline", "spelling", "variants", "grammar", "doubled-word"]
+    report = run("check", "-f", "json", str(SEED)).json()  # the starter is found from here
+    assert report["summary"]["findings"] == 22
+    assert {"grammar/MassNouns", "spelling", "haftar"} <= {finding["rule"] for finding in report["findings"]}
     # the commented examples are valid when uncommented
     uncommented = text.replace("# exclude:", "exclude:").replace("#   - drafts", "  - drafts")
     uncommented = "\n".join(line[2:] if line.startswith("#   ") or line.startswith("# overrides") else line

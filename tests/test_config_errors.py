@@ -131,6 +131,11 @@ CASES = [
      "rules.yaml:1: version '1' is not one this copydesk reads: write 'version: 1'"),
     ("language-number", "language: 5\nrules:\n  a: {type: spelling}\n",
      "rules.yaml:1: language 5 is not a language tag such as en-US or en-GB"),
+    ("language-without-a-dictionary", "language: fr-FR\nrules:\n  a: {type: spelling}\n",
+     "rules.yaml:1: language 'fr-FR' is not one copydesk can check: it checks English text, written as one of "
+     "en-US, en, en-GB, en-AU, en-NZ, en-IE, en-ZA, en-IN"),
+    ("replace-empty", "rules:\n  a:\n    type: substitution\n    replace: {}\n",
+     "rules.yaml:4: rule 'a': option 'replace': expected a mapping of wrong -> right, got an empty mapping"),
     ("rules-a-list", "rules:\n  - haftar\n  - spelling\n",
      "rules.yaml:1: 'rules' must be a mapping of rule ids to rules, with at least one rule"),
     ("rule-id-a-number", "rules:\n  1: {type: spelling}\n",

@@ -120,9 +120,8 @@ def test_ignore_and_select_take_engine_rule_ids():
 def test_an_engine_that_cannot_run_alone_is_an_error(tmp_path):
     path = write_rules(tmp_path, """
         version: 1
-        language: tr-TR
         rules:
-          grammar: {type: grammar, engine: harper}
+          grammar: {type: grammar, engine: harper, language: tr-TR}
     """)
     (tmp_path / "a.txt").write_text("Bir haber.\n", encoding="utf-8")
     result = run("check", "-c", str(path), str(tmp_path / "a.txt"))

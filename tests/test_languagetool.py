@@ -154,7 +154,7 @@ def test_a_dead_server_in_the_environment_is_not_skipped_for_harper(tmp_path, mo
 
 
 def test_a_language_the_server_does_not_check(server):
-    ruleset = on(server, language="fr-FR")
+    ruleset = on(server, options="            language: fr-FR\n")
     with pytest.raises(EngineError, match=rf"^rule 'grammar': the LanguageTool server {server.url}: unsupported language: 'fr-FR'$"):
         lint_text("Il a une pomme.", ruleset)
 

@@ -6,11 +6,11 @@ import pickle
 
 import pytest
 
-from lint.checks.variants import established
+from lint.names.evidence import established
 from lint.document import Document
 from lint.linter import Linter
 from lint.run import lint_paths, lint_text
-from lint.transliteration import same_name
+from lint.names.transliteration import same_name
 
 from conftest import SEED, rules, run, write_rules
 

@@ -1,4 +1,4 @@
-"""What every check type shares: declared options, and the interface the linter calls.
+"""What every check type shares: the interface the linter calls, and its documentation.
 
 A check type is a class; each rule of that type in the rules file is one instance,
 built and validated when the rules load. ``check()`` yields problems in offsets
@@ -7,97 +7,22 @@ of the document's text and never prints or reads files.
 
 from __future__ import annotations
 
-import datetime
-import difflib
-import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator
+import inspect
+import sys
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from ..finding import Problem, Severity
+from ..options import Option
 from ..phrases import Entry
-from ..ruledocs import first_paragraph, type_documentation
 
 if TYPE_CHECKING:
     from ..context import Context
-
-REQUIRED = object()
-SURROGATE = re.compile("[\ud800-\udfff]")
-SHOWN = 80  # characters of a bad value quoted in a message
-
-
-class OptionError(ValueError):
-    """A bad option value; ``key`` names the option so the error can point at its line."""
-
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message)
-        self.key = key
 
 
 class CheckError(Exception):
     """A rule could not finish on one document (a runaway pattern, an engine that failed);
     the message names the rule, says why and what to do. That file is reported as not
     checked; the run goes on with the others."""
-
-
-@dataclass(frozen=True)
-class Option:
-    parse: Callable[[Any], Any]
-    default: Any = REQUIRED
-    doc: str = ""
-
-
-def text(value: Any) -> str:
-    if isinstance(value, (int, float, datetime.date)):  # YAML read a word as a number, a date or true/false
-        raise ValueError(f"expected a text, got {describe(value)}: put it in quotes to make it text")
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"expected a non-empty text, got {describe(value)}")
-    if SURROGATE.search(value):
-        raise ValueError(f"{shown(value)} holds a \\u escape of half a character (a surrogate), which is not text")
-    return value
-
-
-def text_list(value: Any) -> tuple[str, ...]:
-    """A list of texts; a single text (or a number or date, refused by text()) is a list of one."""
-    if isinstance(value, (str, int, float, datetime.date)):
-        value = [value]
-    if not isinstance(value, list) or not value:
-        raise ValueError(f"expected a list of texts, got {describe(value)}")
-    return tuple(text(item) for item in value)
-
-
-def seconds(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
-        raise ValueError(f"expected a number of seconds above 0 (at most 3600), got {describe(value)}")
-    return float(value)
-
-
-def boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {describe(value)}")
-    return value
-
-
-def describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "an empty list" if not value else "a list"
-    return f"{type(value).__name__} {shown(value)}"
-
-
-def shown(value: Any) -> str:
-    """A value as a message quotes it: a scalar as written (cut short), a list or mapping by its kind."""
-    if isinstance(value, (list, dict)):
-        return "[…]" if isinstance(value, list) else "{…}"
-    quoted = value.isoformat() if isinstance(value, datetime.date) else repr(value)
-    return quoted if len(quoted) <= SHOWN else quoted[:SHOWN - 1] + "…"
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 class Check:
@@ -145,9 +70,19 @@ class Check:
         """The outside engine behind this check, for the report's ``engines``."""
         return None
 
+    @classmethod
+    def documentation(cls) -> str:
+        """The type's user documentation: its module's docstring."""
+        return inspect.cleandoc(sys.modules[cls.__module__].__doc__ or cls.type_name)
+
+    @classmethod
+    def description(cls) -> str:
+        """The documentation's first paragraph: what the type is for."""
+        return " ".join(cls.documentation().split("\n\n", 1)[0].split())
+
     def summary(self) -> str:
         """What this rule checks, in a line (``copydesk rules``); by default its type's purpose."""
-        purpose = first_paragraph(type_documentation(self)).split(":", 1)[-1].strip()
+        purpose = self.description().split(":", 1)[-1].strip()
         return purpose[:1].upper() + purpose[1:]
 
     @property

@@ -35,7 +35,8 @@ from ..bilingual.glossaries import GlossaryError, read
 from ..bilingual.terms import contains
 from ..context import Context
 from ..finding import Problem
-from .base import Check, Option, OptionError, describe, text, text_list
+from ..options import Option, OptionError, describe, text, text_list
+from .base import Check
 
 
 def term_mapping(value: Any) -> dict[str, tuple[str, ...]]:

@@ -56,18 +56,19 @@ Options:
 from __future__ import annotations
 
 import bisect
-import importlib
 from typing import Any, Iterable, Iterator
 
 import regex
 
 from ..context import Context
+from ..engines import GRAMMAR_ENGINES
 from ..engines.base import EngineError, EngineMatch, GrammarEngine, Settings, Unavailable
 from ..finding import Problem, Severity
+from ..options import Option, OptionError, boolean, describe, did_you_mean, text, text_list
 from ..words import fold, words
-from .base import Check, CheckError, Option, OptionError, boolean, describe, did_you_mean, text, text_list
+from .base import Check, CheckError
 
-ENGINES = ("languagetool", "harper")
+ENGINES = tuple(GRAMMAR_ENGINES)
 URL = regex.compile(r"https?://[^\s/]+\S*")
 
 
@@ -152,9 +153,8 @@ class Grammar(Check):
             return
         reasons: list[str] = []
         for name in self.engine_list:
-            module = importlib.import_module(f"..engines.{name}", __package__)
             try:
-                self._engine = module.start(self.settings)
+                self._engine = GRAMMAR_ENGINES[name](self.settings)
                 return
             except Unavailable as why:
                 reasons.append(str(why))

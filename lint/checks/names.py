@@ -33,9 +33,11 @@ from typing import Iterable, Iterator
 
 from ..context import Context
 from ..finding import Problem
+from ..names.usage import mixed_spelling
+from ..options import Option, OptionError, text, text_list
 from ..phrases import Entry, Hit, phrase_key
 from ..words import match_case
-from .base import Check, Option, OptionError, text, text_list
+from .base import Check
 
 
 class Names(Check):
@@ -104,7 +106,3 @@ class Names(Check):
             message = mixed_spelling(hit.text, counts[0], correct, counts[1])
         return Problem(hit.start, hit.end, message, (suggestion,))
 
-
-def mixed_spelling(text: str, count: int, majority: str, majority_count: int) -> str:
-    """The message for a name spelled two ways in one article (names and variants rules)."""
-    return f'"{text}" ({count}×) here, "{majority}" ({majority_count}×) elsewhere in this article: spell the name one way'

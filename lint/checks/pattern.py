@@ -35,7 +35,9 @@ import regex
 
 from ..context import Context
 from ..finding import Problem
-from .base import Check, CheckError, Option, OptionError, boolean, seconds, text
+from ..options import Option, OptionError, boolean, seconds, text
+from ..words import plural
+from .base import Check, CheckError
 
 TIME_LIMIT = 5.0  # seconds per file: a long article takes milliseconds
 GROUP_REFERENCE = regex.compile(r"\\(?:(\d+)|g<(\w+)>)")
@@ -100,7 +102,7 @@ class Pattern(Check):
             yield from self.compiled.finditer(line_text, timeout=max(0.0, deadline - time.monotonic()))
         except TimeoutError:
             raise CheckError(
-                f"rule '{self.id}': its pattern ran for more than {self.time_limit:g} seconds on this file and was "
+                f"rule '{self.id}': its pattern ran for more than {plural(self.time_limit, 'second')} on this file and was "
                 f"stopped at line {line}, so the rest of the file was not checked by it; the pattern backtracks "
                 "too much on some text: simplify it (a repeat inside a repeat, such as (a+)+, is the usual "
                 "cause) or raise its time_limit") from None

@@ -40,18 +40,17 @@ from rapidfuzz.distance import OSA
 from ..context import Context
 from ..engines.dictionary import Dictionary, describe, load
 from ..finding import Problem
+from ..names.evidence import starts_sentence
+from ..names.particles import PREFIXES
+from ..options import Option, OptionError, text, text_list
 from ..words import Word, fold, is_all_caps, match_case
-from .base import Check, Option, OptionError, text, text_list
+from .base import Check
 
-NAME_PARTICLES = frozenset({"al", "el", "ad", "ag", "ar", "as", "ash", "at", "az", "an", "ibn", "bin",
-                            "bint", "abu", "abd", "abdel", "abdul", "bou", "ben", "ould", "wal"})
 WEB_ADDRESS = regex.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 WEB_CLUE = regex.compile(r"@|www\.|https?://")
 LETTERS_DASH, DASH_LETTERS = regex.compile(r"([\p{L}]+)-$"), regex.compile(r"-([\p{L}]+)")
 BEFORE_NAME = regex.compile(r"[-‐‑–\s]+(\p{Lu})")
 RUN, RUN_BEFORE = regex.compile(r"\S+"), regex.compile(r"\S*", regex.REVERSE)
-SENTENCE_END = ".!?:;…"
-OPENERS = "\"'“‘«([{*•–—-_ \t"
 
 
 class Spelling(Check):
@@ -197,20 +196,6 @@ def close_words(dictionary: Dictionary, key: str) -> list[str]:
             if candidate[0] == key[0] and (edits == 1 and len(key) >= 4 or edits == 2 and len(key) >= 8)]
 
 
-def starts_sentence(text: str, offset: int) -> bool:
-    """Whether a word begins a sentence, a heading or a paragraph (where capitals say nothing)."""
-    index = offset - 1
-    line_breaks = 0
-    while index >= 0 and (text[index] in OPENERS or text[index] in "\r\n"):
-        if text[index] == "\n" or (text[index] == "\r" and text[index + 1:index + 2] != "\n"):
-            line_breaks += 1
-        index -= 1
-    if index < 0 or line_breaks > 1 or text[index] in SENTENCE_END:
-        return True
-    # A single line break: a new line after a heading-like line, or a wrapped sentence.
-    return line_breaks == 1 and not (text[index].isalnum() or text[index] in ",")
-
-
 def joins_hyphenated(text: str, word: Word, dictionary: Dictionary) -> bool:
     """co-ordinator, e-mail: the parts of a hyphenated word written as one known word."""
     before = LETTERS_DASH.search(text[max(0, word.start - 20):word.start])
@@ -221,7 +206,7 @@ def joins_hyphenated(text: str, word: Word, dictionary: Dictionary) -> bool:
 
 def is_particle(text: str, word: Word, key: str) -> bool:
     """al-, el-, ibn, abu... before a name: part of the name, not an English word."""
-    if key not in NAME_PARTICLES:
+    if key not in PREFIXES:
         return False
     following = BEFORE_NAME.match(text[word.end:word.end + 4])
     return following is not None

@@ -29,9 +29,10 @@ from typing import Any, Iterable, Iterator
 
 from ..context import Context
 from ..finding import Problem
+from ..options import Option, OptionError, describe, text, text_list
 from ..phrases import Entry, phrase_key
 from ..words import fold, match_case
-from .base import Check, Option, OptionError, describe, text, text_list
+from .base import Check
 
 
 def replacements(value: Any) -> dict[str, tuple[str, ...]]:

@@ -48,37 +48,21 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..context import Context
-from ..engines.dictionary import load
 from ..finding import Problem
-from ..transliteration import fold_letters, judge, maybe_close, spelling
-from ..intervals import Spans
-from ..words import DASHES, Word, fold, is_all_caps, match_case
-from .base import Check, Option, OptionError, describe, text_list
-from .names import mixed_spelling
-from .spelling import starts_sentence
+from ..names.evidence import established
+from ..names.transliteration import fold_letters, judge, maybe_close, spelling
+from ..names.usage import Usage, gather, mixed_spelling
+from ..options import Option, OptionError, describe, text_list
+from ..words import match_case
+from .base import Check
 
 SCOPES = ("document", "batch")
-# A word this common in English is an English word even when capitalised (May, Park, Brown).
-ORDINARY_FREQUENCY = 1000
-# Particles inside a name ("Mohammed bin Salman", "Abu Bakr al-Baghdadi"): the name goes on.
-LINKS = frozenset({"bin", "ibn", "bint", "ben", "abu", "abd", "al", "el", "ad", "as", "ash", "at", "az", "ar",
-                   "an", "ez", "ed", "es", "de", "du", "da", "van", "von", "der", "la", "le"})
-# The Arabic article before a name: al-/el- (also with a space), or assimilated and hyphenated
-# (ash-Shabab, ad-Din, az-Zawiya, Deir ez-Zor): "as", "at", "an" alone are English words.
-ARTICLES = frozenset({"al", "el"})
-ASSIMILATED_ARTICLES = frozenset({"ad", "ed", "as", "es", "ash", "esh", "at", "et", "az", "ez", "ar", "er", "an", "en",
-                                  "ul"})
-INNER_CAPITAL = regex.compile(r"(?<=\p{Ll})\p{Lu}")
-SCOTTISH = regex.compile(r"Ma?c\p{Lu}")  # McDonald, MacArthur: inner capitals of a name
-LINE = regex.compile(r"[^\r\n]+")
 
 
 def scope(value: Any) -> str:
@@ -112,44 +96,6 @@ def one_name(a: str, b: str, language: str) -> bool:
     return judge(first, second, known=established(a, language) + established(b, language))
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def name_evidence(stem: str, in_headline: bool, language: str) -> tuple[bool, bool]:
-    """Whether a word (without its possessive) may be a name, wherever it stands, and whether
-    the English dictionary knows it. Memoised: a text names the same people many times."""
-    if len(stem) < 2 or not stem[0].isupper() or any(map(str.isdigit, stem)):
-        return False, False
-    if is_all_caps(stem.removesuffix("s")) and not in_headline:
-        return False, False  # an acronym (SANA, MPs): never a spelling of a name
-    if INNER_CAPITAL.search(stem) and not SCOTTISH.match(stem):
-        return False, False  # a brand or a hashtag (WeBank, BrexitDay), not a transliteration
-    dictionary = load(language)
-    key = fold(stem)
-    if dictionary.frequencies.get(key, 0) >= ORDINARY_FREQUENCY or key in ARTICLES | ASSIMILATED_ARTICLES:
-        return False, False
-    return True, dictionary.known(key)
-
-
-def established(word: str, language: str = "en-US") -> bool:
-    """A one-word spelling the English dictionary knows (Kiev, Gaddafi, Gaza)."""
-    return " " not in word and "-" not in word and load(language).known(fold(word))
-
-
-@dataclass
-class Usage:
-    """How one spelling (case aside) is used in one article."""
-
-    spans: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, covered by another rule
-    forms: Counter = field(default_factory=Counter)                   # as written
-    roles: set[str] = field(default_factory=set)                       # "first" (a name follows) or "last"
-    before: set[str] = field(default_factory=set)                      # name words just before it
-    after: set[str] = field(default_factory=set)                       # name words just after it
-
-    @functools.cached_property
-    def shown(self) -> str:
-        """The form to quote: the most used, preferring one not in capitals."""
-        return max(self.forms, key=lambda form: (not is_all_caps(form), self.forms[form]))
-
-
 class Variants(Check):
     type_name = "variants"
     priority = 90
@@ -174,64 +120,6 @@ class Variants(Check):
         return self.scope == "batch"
 
     # -- one document -------------------------------------------------------
-
-    def usages(self, context: Context) -> dict[str, Usage]:
-        """Spelling key -> its usage, in order of first use."""
-        text, found = context.text, context.words
-        headlines = caps_lines(text)
-        capitals = [index for index, word in enumerate(found) if word.text[0].isupper()]
-        names = [index for index in capitals if self._is_name(context, index, headlines)]
-        capitalised = set(capitals)
-        covered = Spans()
-        covered.add(context.all_hits)
-        usages: dict[str, Usage] = {}
-        # Two words written elsewhere as one (Ansar Allah / Ansarallah) are one name here.
-        single = {spelling(found[index].text).body for index in names}
-        taken: set[int] = set()
-        for index in names:
-            if index in taken:
-                continue
-            word = found[index]
-            start, last = word.start, index
-            if index > 0 and _article(text, found[index - 1], word):
-                start = found[index - 1].start
-            if index + 1 < len(found) and (self._name_tail(text, word, found[index + 1]) or (
-                    index + 1 in capitalised and _joined(text, word, found[index + 1])
-                    and spelling(word.text + found[index + 1].text).body in single)):
-                last = index + 1  # one name: Jong-un; Ansar Allah where the article also has Ansarallah
-                taken.add(last)
-            end = found[last].stem_end
-            form = text[start:end]
-            usage = usages.setdefault(_key(form), Usage())
-            usage.spans.append((start, end, covered.overlaps(start, end)))
-            usage.forms[form] += 1
-            if _within(headlines, word.start):
-                continue  # in a headline every word has a capital: no sign of who is who
-            previous = _neighbour(text, found, capitalised, index, -1)
-            following = _neighbour(text, found, capitalised, last, 1)
-            usage.roles.add("first" if following is not None else "last")
-            if previous is not None:
-                usage.before.add(_key(found[previous].text))
-            if following is not None:
-                usage.after.add(_key(found[following].text))
-        return usages
-
-    def _name_tail(self, text: str, word: Word, following: Word) -> bool:
-        """A short lower-case part hyphened to a name (Kim Jong-un), not an English word."""
-        return (text[word.end:following.start] == "-" and following.text.islower() and len(following.text) <= 3
-                and load(self.language).frequencies.get(following.text, 0) < ORDINARY_FREQUENCY)
-
-    def _is_name(self, context: Context, index: int, headlines: list[tuple[int, int]]) -> bool:
-        word: Word = context.words[index]
-        text = context.text
-        in_headline = _within(headlines, word.start)
-        may_be, known = name_evidence(text[word.start:word.stem_end], in_headline, self.language)
-        if not may_be:
-            return False
-        if not starts_sentence(text, word.start) and not in_headline:
-            return True
-        # Capitals say nothing here: a name only if no dictionary knows the word.
-        return not known
 
     def groups(self, usages: dict[str, Usage], rank: Iterable[str]) -> dict[str, str]:
         """Spelling key -> the key of the spelling it is a variant of (heads map to none).
@@ -269,7 +157,7 @@ class Variants(Check):
         return False
 
     def check(self, context: Context) -> Iterator[Problem]:
-        usages = self.usages(context)
+        usages = gather(context, self.language)
         if not usages:
             return
         batch: dict[str, tuple[str, str, int, int, int]] = context.batch.get(self.id) or {}
@@ -296,7 +184,7 @@ class Variants(Check):
     # -- all documents of a run (scope: batch) -----------------------------
 
     def collect(self, context: Context) -> dict[str, tuple[int, str]]:
-        return {key: (len(usage.spans), usage.shown) for key, usage in self.usages(context).items()}
+        return {key: (len(usage.spans), usage.shown) for key, usage in gather(context, self.language).items()}
 
     def combine(self, collected: list[dict[str, tuple[int, str]]]) -> dict[str, tuple[str, str, int, int, int]]:
         """Minority spelling key -> (majority as shown, its key, files using the minority,
@@ -317,46 +205,3 @@ class Variants(Check):
             if files[key] < files[head]:
                 minority[key] = (usages[head].shown, head, files[key], files[head], len(collected))
         return minority
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _key(form: str) -> str:
-    """Spellings that are the same but for case, apostrophes and kinds of dash or space."""
-    return " ".join(fold(form).replace("’", "'").translate({ord(d): "-" for d in DASHES}).split())
-
-
-def _article(text: str, particle: Word, name: Word) -> bool:
-    between = text[particle.end:name.start]
-    key = fold(particle.text)
-    return (key in ARTICLES and _joined(text, particle, name)) or \
-        (key in ASSIMILATED_ARTICLES and len(between) == 1 and between in DASHES)
-
-
-def _joined(text: str, first: Word, second: Word) -> bool:
-    between = text[first.end:second.start]
-    return between in (" ", "") or (len(between) == 1 and between in DASHES)
-
-
-def _neighbour(text: str, found: list[Word], names: set[int], index: int, step: int) -> int | None:
-    """The name word just before or after this one in the same name, across links like
-    'bin' or 'al-' ("Mohammed bin Salman"), or None."""
-    other = index + step
-    while 0 <= other < len(found):
-        left, right = sorted((other, other - step))
-        if not _joined(text, found[left], found[right]):
-            return None
-        if other in names:
-            return other
-        if fold(found[other].text) not in LINKS:
-            return None
-        other += step
-    return None
-
-
-def caps_lines(text: str) -> list[tuple[int, int]]:
-    """Where the lines written all in capitals (headlines) are: (start, end) offsets."""
-    return [match.span() for match in LINE.finditer(text) if is_all_caps(match.group())]
-
-
-def _within(spans: list[tuple[int, int]], offset: int) -> bool:
-    return bool(spans) and any(start <= offset < end for start, end in spans)

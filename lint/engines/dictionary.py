@@ -22,6 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 BRITISH_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
+LANGUAGES = ("en-US", "en", *BRITISH_DIALECTS)  # the dictionary is English: copydesk checks English text
 
 # Regular British -> American differences; each is tried on its own.
 _AMERICAN_FORMS = [

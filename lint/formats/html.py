@@ -20,7 +20,7 @@ from importlib import resources
 from string import Template
 from typing import Iterator
 
-from .. import __version__
+from ..version import __version__
 from ..document import Document
 from ..finding import Finding, Severity
 from ..report import FileResult, Report
@@ -74,8 +74,10 @@ def summary(report: Report) -> str:
                         for name, engine in sorted(report.engines.items()))
     line = (f"{plural(len(report.findings), 'problem')} in {plural(len(report.files), 'file')} "
             f"{' '.join(parts)}")
-    if report.errors:
-        line += f' <span class="badge trouble">{plural(len(report.errors), "file")} could not be checked</span>'
+    if report.unchecked:
+        line += f' <span class="badge trouble">{plural(report.unchecked, "file")} could not be checked</span>'
+    if report.faults:
+        line += f' <span class="badge trouble">{plural(report.faults, "error")} in checked files</span>'
     return (f'<p class="counts">{line}</p>\n'
             f'<p class="tool">copydesk {escape(__version__)}' + (f" · {engines}" if engines else "") + "</p>")
 

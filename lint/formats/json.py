@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring  # the C version where there is one
 
-from .. import __version__
+from ..version import __version__
 from ..finding import Finding
 from ..report import Report
 

@@ -14,9 +14,10 @@ import json
 import os
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 from ..finding import Finding, Severity
 from ..report import Report
+from ..ruledocs import as_markdown
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -31,7 +32,7 @@ def render(report: Report, terminal: bool = False) -> str:
                 "id": doc.id, "name": doc.id,
                 "shortDescription": {"text": doc.summary},
                 "fullDescription": {"text": doc.description},
-                "help": {"text": doc.help},
+                "help": {"text": doc.help.replace("``", '"'), "markdown": as_markdown(doc.help)},
                 "defaultConfiguration": {"level": LEVELS[doc.severity], "enabled": doc.enabled},
                 "properties": {"type": doc.type},
             } for doc in report.rules],

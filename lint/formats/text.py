@@ -66,9 +66,10 @@ def summary(report: Report) -> str:
     if not findings:
         text = f"No problems in {files}."
     else:
-        counts = ", ".join(f"{count} info" if name == "info" else plural(count, name)
-                           for name, count in report.counts().items() if count)
+        counts = ", ".join(plural(count, name) for name, count in report.counts().items() if count)
         text = f"{plural(len(findings), 'problem')} in {files} ({counts})."
-    if report.errors:
-        text += f" {plural(len(report.errors), 'file')} could not be checked."
+    if report.unchecked:
+        text += f" {plural(report.unchecked, 'file')} could not be checked."
+    if report.faults:
+        text += f" {plural(report.faults, 'error')} in checked files."
     return text

@@ -14,7 +14,6 @@ included, is plain text. Web and e-mail addresses are blanked in every format.
 from __future__ import annotations
 
 import bisect
-import importlib
 import os
 from dataclasses import dataclass
 from typing import Callable
@@ -23,19 +22,22 @@ from typing import Callable
 from .. import bilingual
 from ..bilingual import Segment
 from ..document import LINE_END, Document
+from . import html
 from .layout import PLACEHOLDER, Layout, blank, line_starts_of
-
-__all__ = ["PLACEHOLDER", "Comment", "Prose", "view"]
 from .urls import url_spans
 
-# suffix -> the module (of this package) whose layout() parses LF-only text into a Layout;
-# imported on first use: markdown-it takes longer to load than a short article to check.
-PARSERS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+__all__ = ["PLACEHOLDER", "Comment", "Prose", "view"]
 
 
-def parser(suffix: str) -> Callable[[str], Layout] | None:
-    module = PARSERS.get(suffix.lower())
-    return None if module is None else importlib.import_module(f".{module}", __package__).layout
+def _markdown_layout(text: str) -> Layout:
+    from . import markdown  # on first use: markdown-it takes longer to load than a short article to check
+
+    return markdown.layout(text)
+
+
+# suffix -> what parses LF-only text of that format into a Layout
+PARSERS: dict[str, Callable[[str], Layout]] = {".md": _markdown_layout, ".markdown": _markdown_layout,
+                                                ".html": html.layout, ".htm": html.layout}
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def view(document: Document) -> Prose:
     if bilingual.kind(document.path):
         found = bilingual.read(document)
         return Prose(blank_spans(found.view, url_spans(found.view)), (), found.segments, found.source_language)
-    parse = parser(os.path.splitext(document.path)[1])
+    parse = PARSERS.get(os.path.splitext(document.path)[1].lower())
     if parse is None:
         return Prose(blank_spans(document.text, url_spans(document.text)))
     # Parsers see one kind of line end; lines keep their lengths, so positions map back line by line.

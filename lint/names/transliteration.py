@@ -26,16 +26,17 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from .particles import ARTICLES, STRIPPED
+
 # Letters that Unicode does not decompose into a base letter and a mark.
 _PLAIN = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe",
                         "ð": "d", "þ": "th", "ŀ": "l", "ʿ": "", "ʾ": "", "ʻ": "", "'": "", "’": "",
                         "‘": "", "`": "", "´": ""})
 _SEPARATORS = regex.compile(r"[\s\-‐‑‒–—―]+")
 
-# The Arabic article and its assimilated forms (ash-Sharaa, ad-Din, az-Zawiya, Deir ez-Zor).
-ARTICLES = frozenset({"al", "el", "il", "ul", "ad", "ed", "ag", "ar", "er", "as", "es", "ash", "esh",
-                      "at", "et", "az", "ez", "an", "en", "ath", "adh", "az"})
-_FUSED_ARTICLE = regex.compile(r"^(?:al|el)(?=[^aeiouy])")
+# A name with and without its article (al-Mishri/Mishri, ash-Sharaa) is compared without it;
+# fused, only al/el (Almishri).
+_FUSED_ARTICLE = regex.compile(rf"^(?:{'|'.join(sorted(ARTICLES))})(?=[^aeiouy])")
 
 CONSONANT_GROUPS = [  # longest first; each maps to one symbol
     ("sch", "S"), ("tch", "S"), ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "x"), ("gh", "g"),
@@ -97,7 +98,7 @@ def fold_letters(text: str) -> str:
 def split_article(folded: str) -> tuple[bool, str]:
     """('al-mishri' | 'almishri' | 'al mishri') -> (True, 'mishri')."""
     parts = [part for part in _SEPARATORS.split(folded) if part]
-    if len(parts) > 1 and parts[0] in ARTICLES:
+    if len(parts) > 1 and parts[0] in STRIPPED:
         return True, "".join(parts[1:])
     joined = "".join(parts)
     fused = _FUSED_ARTICLE.match(joined)
