@@ -16,6 +16,13 @@ sh/ch, j/g, ou/u/o/w, i/e/y, doubled letters, a dropped or transposed letter
 in long names, diacritics (Erdoğan/Erdogan), al-/el- and spacing
 (al-Mishri/Almishri), possessives and headline capitals.
 
+With a source (a bilingual file, or ``--source``), each spelling is matched with the word of
+its source segment that it transliterates (Arabic and Cyrillic letters read as the same
+sound classes as English ones: حفتر is h-f-t-r, as Haftar and Hifter are). Two spellings
+that render one source name are reported even when each is used once and however far apart
+they look; two spellings that render two different source names are never joined, however
+alike they are in English.
+
 It leaves alone: a name with and without its article (al-Sisi/Sisi), plural
 and adjective forms (Houthi/Houthis, Iraq/Iraqi), acronyms (SANA/Sanaa),
 ordinary English words, short names that differ by a sound (Salah/Saleh,
@@ -56,7 +63,8 @@ from rapidfuzz.distance import Levenshtein
 from ..context import Context
 from ..finding import Problem
 from ..names.evidence import established
-from ..names.transliteration import fold_letters, judge, maybe_close, spelling
+from ..names.anchors import anchored
+from ..names.transliteration import fold_letters, is_derivation, judge, maybe_close, spelling
 from ..names.usage import Usage, gather, mixed_spelling
 from ..options import Option, OptionError, describe, text_list
 from ..words import match_case
@@ -96,6 +104,13 @@ def one_name(a: str, b: str, language: str) -> bool:
     return judge(first, second, known=established(a, language) + established(b, language))
 
 
+def same_stem(a: str, b: str) -> bool:
+    """One name in two forms, not two spellings: with and without its article, or an English
+    derivation of it (Iraq/Iraqi)."""
+    first, second = spelling(a), spelling(b)
+    return first.body == second.body or is_derivation(first.body, second.body)
+
+
 class Variants(Check):
     type_name = "variants"
     priority = 90
@@ -107,6 +122,7 @@ class Variants(Check):
     ignore: tuple[tuple[str, ...], ...]
 
     def validate(self) -> None:
+        self._sources: dict[str, set[str]] = {}  # with a source: spelling key -> the source names it renders
         self._apart: dict[str, set[str]] = {}
         for group in self.ignore:
             keys = [fold_letters(name) for name in group]
@@ -143,6 +159,8 @@ class Variants(Check):
     def _related(self, one: str, other: str, usages: dict[str, Usage]) -> bool:
         if self._apart and other in self._apart.get(fold_letters(one), ()):
             return False
+        if self._sources.get(one) and self._sources.get(other) and not self._sources[one] & self._sources[other]:
+            return False  # they render two different names of the source
         a, b = usages[one], usages[other]
         return one_name(a.shown, b.shown, self.language) and not self._two_people(a, b)
 
@@ -160,6 +178,9 @@ class Variants(Check):
         usages = gather(context, self.language)
         if not usages:
             return
+        self._sources = anchored({key: [(start, end) for start, end, _ in usage.spans] for key, usage in usages.items()},
+                                 context.document.text, context.segments,
+                                 context.source_language) if context.segments and context.source_language else {}
         batch: dict[str, tuple[str, str, int, int, int]] = context.batch.get(self.id) or {}
         order = list(usages)
         # The batch's spelling of a name leads its group here too; then the most used, the first used.
@@ -175,6 +196,22 @@ class Variants(Check):
                 head = usages[variant_of[key]]
                 message = mixed_spelling(usage.shown, len(usage.spans), head.shown, len(head.spans))
                 yield from self._problems(context, usage, head.shown, message)
+            elif (rendered := self._one_source_name(key, usages, rank)) is not None:
+                head_key, name = rendered
+                message = (f'"{usage.shown}" and "{usages[head_key].shown}" render one name of the source, «{name}»: '
+                           "spell it one way")
+                yield from self._problems(context, usage, usages[head_key].shown, message)
+
+    def _one_source_name(self, key: str, usages: dict[str, Usage], rank: list[str]) -> tuple[str, str] | None:
+        """With a source: the spelling that leads the renderings of the source name this
+        spelling renders too (used more, or first), however rarely each is used."""
+        for name in sorted(self._sources.get(key, ())):
+            for other in rank:
+                if other == key:
+                    break
+                if name in self._sources.get(other, ()) and not same_stem(usages[key].shown, usages[other].shown):
+                    return other, name
+        return None
 
     def _problems(self, context: Context, usage: Usage, correct: str, message: str) -> Iterator[Problem]:
         for start, end, covered in usage.spans:

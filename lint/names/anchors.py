@@ -1,0 +1,119 @@
+"""Which source name an English spelling renders: the source word with the same sounds.
+
+Arabic and Cyrillic letters are mapped to the coarse consonant classes of
+``transliteration`` (the skeleton: q/g/k/j one class, h/kh, d/dh/th/z, s/sh, f/v/w, b/p),
+as English spellings are; short vowels, which Arabic does not write, and long vowels and
+glides, which English spells many ways, are left out. An English name in a target segment
+renders the word of its source segment whose skeleton is the same (or, from four consonants
+on, one edit away). Arabic clitics and the article (و ب ل ال) are tried off; و and ي may be a
+consonant or a vowel, so both readings are tried. A Turkish source is Latin already.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from ..bilingual.segment import Segment
+from ..bilingual.terms import arabic_form, arabic_readings, stem
+from .transliteration import fold_letters, spelling
+
+SOURCE_WORD = regex.compile(r"[\p{L}\p{M}]+")
+ARABIC_CLASSES = {
+    "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "d", "د": "d", "ذ": "d", "ز": "d", "ض": "d", "ظ": "d",
+    "ج": "k", "ق": "k", "ك": "k", "ک": "k", "گ": "k", "غ": "k", "ژ": "k", "ح": "h", "خ": "h", "ه": "h",
+    "ر": "r", "س": "s", "ش": "s", "ص": "s", "چ": "s", "ف": "v", "ل": "l", "م": "m", "ن": "n",
+}
+CYRILLIC_CLASSES = {
+    "б": "b", "п": "b", "в": "v", "ф": "v", "г": "k", "ґ": "k", "к": "k", "ж": "k", "д": "d", "з": "d",
+    "т": "t", "л": "l", "м": "m", "н": "n", "р": "r", "с": "s", "ш": "s", "щ": "s", "ч": "s", "ц": "ts",
+    "х": "h",
+}
+OPTIONAL = {"و": "v", "ي": "", "ی": ""}  # و is w or a vowel; ي y or a vowel (y is no class)
+
+
+def squeeze(skeleton: str) -> str:
+    """One symbol for a run of the same class (doubled letters, kh after h)."""
+    return "".join(symbol for symbol, _ in itertools.groupby(skeleton))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def source_skeletons(word: str, language: str) -> frozenset[str]:
+    """The skeletons a source word may have, for each reading of its clitics and of و."""
+    if language in ("ar", "fa"):
+        found = set()
+        for reading in arabic_readings(word) | {arabic_form(word)}:
+            reading = reading[:-1] if reading.endswith(("ه", "ة")) and len(reading) > 2 else reading
+            options = [[ARABIC_CLASSES[char]] if char in ARABIC_CLASSES else
+                       (["", OPTIONAL[char]] if char in OPTIONAL else [""]) for char in reading]
+            if sum(len(option) > 1 for option in options) > 4:
+                options = [option[:1] for option in options]
+            found |= {squeeze("".join(choice)) for choice in itertools.product(*options)}
+        # English drops a final ح or ه after a vowel (Saleh, Fallujah: the h is silent), as its skeletons do.
+        found |= {skeleton[:-1] for skeleton in found if skeleton.endswith("h")}
+        return frozenset(skeleton for skeleton in found if skeleton)
+    if language in ("ru", "uk"):
+        classes = dict(CYRILLIC_CLASSES, г="h") if language == "uk" else CYRILLIC_CLASSES
+        return frozenset({squeeze("".join(classes.get(char, "") for char in word.lower()))} - {""})
+    return frozenset({english_skeleton(word)} - {""})
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def english_skeleton(name: str) -> str:
+    return squeeze(spelling(name).skeleton)
+
+
+def close(english: str, source: frozenset[str]) -> int | None:
+    """How many edits the nearest reading of the source is from an English skeleton (None: too far)."""
+    limit = 1 if len(english) >= 4 else 0
+    best = min((Levenshtein.distance(english, skeleton, score_cutoff=limit) for skeleton in source), default=None)
+    return best if best is not None and best <= limit else None
+
+
+def anchor(name: str, source_words: list[str], language: str) -> str | None:
+    """The source word (as the source writes it, clitics aside) that an English name renders,
+    or None when no word or more than one equally near does."""
+    skeleton = english_skeleton(name)
+    if len(skeleton) < 2:
+        return None
+    scored = []
+    for word in source_words:
+        distance = close(skeleton, source_skeletons(word, language))
+        if distance is not None:
+            scored.append((distance, source_key(word, language)))
+    if not scored:
+        return None
+    best = min(distance for distance, _ in scored)
+    keys = {key for distance, key in scored if distance == best}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def source_key(word: str, language: str) -> str:
+    """One form for a source name whatever clitics or case endings it carries: its shortest
+    Arabic reading, its Turkish or Russian stem (Харкове and Харков are one city)."""
+    if language in ("ar", "fa"):
+        readings = arabic_readings(word)
+        return min(readings, key=lambda reading: (len(reading), reading)) if readings else arabic_form(word)
+    return fold_letters(stem(word, language))
+
+
+def source_words(text: str) -> list[str]:
+    return [match.group() for match in SOURCE_WORD.finditer(text)]
+
+
+def anchored(spans: dict[str, list[tuple[int, int]]], text: str, segments: tuple[Segment, ...],
+             language: str) -> dict[str, set[str]]:
+    """Spelling key -> the source names its uses render (in the segments they are in)."""
+    ordered = sorted((segment for segment in segments if segment.source.strip() and segment.has_target),
+                     key=lambda segment: segment.start)
+    words = {id(segment): source_words(segment.source) for segment in ordered}
+    found: dict[str, set[str]] = {}
+    for key, uses in spans.items():
+        for start, end in uses:
+            segment = next((s for s in ordered if s.start <= start < s.end), None)
+            if segment is not None and (name := anchor(text[start:end], words[id(segment)], language)):
+                found.setdefault(key, set()).add(name)
+    return found
