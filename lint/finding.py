@@ -61,3 +61,4 @@ class Finding:
     text: str = field(compare=False)
     suggestions: tuple[str, ...] = field(default=(), compare=False)
     unit: str | None = field(default=None, compare=False)  # the unit of a bilingual file it is in
+    source: str | None = field(default=None, compare=False)  # that unit's source text (the HTML report shows it)

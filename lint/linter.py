@@ -172,33 +172,34 @@ def one_per_span(reported: list[tuple[Check, Problem]]) -> list[tuple[Check, Pro
 
 
 class Units:
-    """The unit a position is in (None outside every segment, and in a file with none)."""
+    """The segment a position is in (None outside every segment, and in a file with none)."""
 
     def __init__(self, segments: tuple[Segment, ...]) -> None:
         # A unit's target, and its source in the same file (where an empty target is reported).
-        spans = [(segment.start, segment.end, segment.unit) for segment in segments]
-        spans += [(segment.source_start, segment.source_end, segment.unit) for segment in segments
+        spans = [(segment.start, segment.end, segment) for segment in segments]
+        spans += [(segment.source_start, segment.source_end, segment) for segment in segments
                   if segment.source_start is not None and segment.source_end is not None]
         self.spans = sorted(spans, key=lambda span: span[0])
         self.starts = [span[0] for span in self.spans]
 
-    def at(self, offset: int) -> str | None:
+    def at(self, offset: int) -> Segment | None:
         index = bisect.bisect_right(self.starts, offset) - 1
         if index < 0:
             return None
-        start, end, unit = self.spans[index]
-        return unit if offset <= end else None
+        start, end, segment = self.spans[index]
+        return segment if offset <= end else None
 
 
 def finding(document: Document, check: Check, problem: Problem, severity: Severity | None = None,
-            unit: str | None = None) -> Finding:
+            segment: Segment | None = None) -> Finding:
     line, column = document.position(problem.start)
     end_line, end_column = document.position(problem.end)
     return Finding(
         path=document.path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=problem.rule or check.id, type=check.type_name, severity=severity or check.severity,
         message=one_line(problem.message), text=document.text[problem.start:problem.end],
-        suggestions=problem.suggestions, unit=unit,
+        suggestions=problem.suggestions, unit=segment.unit if segment else None,
+        source=segment.source if segment else None,
     )
 
 

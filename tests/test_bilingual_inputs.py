@@ -117,3 +117,14 @@ def test_source_language_in_the_rules_file_is_validated(tmp_path):
     assert result.exit_code == 2
     assert "source_language 'klingon' is not one copydesk checks translations from: ar, fa, tr, ru, uk" in \
         result.stderr + result.stdout
+
+
+def test_the_html_report_shows_the_source_beside_each_flagged_target(tmp_path):
+    import re
+    path = write("xliff1", tmp_path, UNITS[:2])
+    page = run("check", "-f", "html", "-c", str(write_rules(tmp_path, RULES)), str(path)).stdout
+    descriptions = re.findall(r'<div class="desc" id="d-\d+">(.*?)</div>', page)
+    assert len(descriptions) == 3  # Hifter in u1; Hifter and "the the" in u2
+    assert 'Source (u1):</span> <bdi dir="auto">قال حفتر إن ٢٥ شخصاً قتلوا</bdi>' in descriptions[0]
+    assert all("Source (u2):" in description and "وصل حفتر إلى باريس" in description
+               for description in descriptions[1:])
