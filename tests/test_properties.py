@@ -317,7 +317,7 @@ def test_any_rules_file_loads_or_says_where_it_is_wrong(data):
 
 # -- Bilingual files: the targets' characters in the XML or PO file -------------------------
 
-def xml_text(text: str) -> str:
+def xml_characters(text: str) -> str:
     """What XML can hold: no control characters but tab and line ends, no U+FFFE/U+FFFF."""
     return "".join(char for char in text if char in "\t\n\r" or not (ord(char) < 32 or ord(char) in (0xFFFE, 0xFFFF)))
 
@@ -327,7 +327,7 @@ def xml_text(text: str) -> str:
 def test_bilingual_files_findings_are_the_characters_at_their_position(bodies, data, kind):
     """Targets with entities (&amp;, &lt;, &#13;), PO escapes and any Unicode, written by translate-toolkit."""
     ruleset, phrases = rules_from(bodies)
-    targets = data.draw(st.lists(documents(phrases).map(xml_text), min_size=1, max_size=4))
+    targets = data.draw(st.lists(documents(phrases).map(xml_characters), min_size=1, max_size=4))
     units = [(f"u{index}", f"مصدر {index} & <{index}>", target) for index, target in enumerate(targets)]
     with tempfile.TemporaryDirectory() as folder:
         path = write(kind, Path(folder), units)
