@@ -46,6 +46,10 @@ WORD_VALUES = {**{word: value for value, word in enumerate(ONES)},
                **{word: index + 1 for index, word in enumerate(ORDINALS)},
                **{word: index + 1 for index, word in enumerate(MONTHS)},
                "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "a thousand": 1000, "a million": 10**6}
+ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi": 11, "xii": 12}
+# Roman numerals: II to XII anywhere; I and V only after a word that counts (type I, phase V).
+ROMAN_NUMBER = regex.compile(r"\b(?:(?:type|phase|class|stage|grade|war|part|level|category|article)[ -](?P<one>[IV])"
+                             r"|(?P<roman>II|III|IV|VI|VII|VIII|IX|XI|XII))\b", regex.IGNORECASE)
 WRITTEN = regex.compile(r"\b(?:(?:a )?(?:%s)(?:-(?:%s))?)\b" % (
     "|".join(sorted([*WORD_VALUES, *TENS], key=len, reverse=True)), "|".join(ONES[1:10])), regex.IGNORECASE)
 SCALE_AFTER = regex.compile(r"[ \u00a0-]?(\p{L}+)\.?")
@@ -57,7 +61,9 @@ class Number:
     end: int
     written: str
     values: frozenset[Decimal]
-    digits: bool = True  # False: a written-out number or a month, which only answers for a source number
+    # False: a written-out number, a month, or digits in a code (R0, ACE2, H1N1, G20: right after
+    # a Latin letter), which only answer for a source number and are never one too many.
+    digits: bool = True
 
     @property
     def shown(self) -> str:
@@ -100,6 +106,10 @@ def values_of(written: str, language: str) -> set[Decimal]:
             found.add(Decimal("".join(groups) + ("." + fraction if fraction else "")))
         except InvalidOperation:
             continue
+    # One separator before exactly three digits may group thousands in any language: a
+    # translation often keeps its source's style ("42.000" in English copy from Turkish).
+    if regex.fullmatch(r"[0-9]{1,3}[.,٬٫][0-9]{3}", text):
+        found.add(Decimal(regex.sub(r"[^0-9]", "", text)))
     return found
 
 
@@ -119,13 +129,14 @@ def numbers(text: str, language: str) -> list[Number]:
 
 def numbers_at(text: str, start: int, written: str, language: str, scales: dict[str, int]) -> list[Number]:
     values = values_of(written, language)
+    code = start > 0 and regex.match(r"\p{Latin}", text[start - 1]) is not None
     if not values:  # separators that fit no reading ("1.50.2"): each run of digits on its own
         return [Number(start + part.start(), start + part.end(), part.group(), frozenset({Decimal(ascii_digits(
-            part.group()))})) for part in regex.finditer(DIGIT + "+", written)]
+            part.group()))}), not code) for part in regex.finditer(DIGIT + "+", written)]
     scale = SCALE_AFTER.match(text, start + len(written))
     if scale and scale.group(1).casefold() in scales:
         values |= {value * 10 ** scales[scale.group(1).casefold()] for value in values}
-    return [Number(start, start + len(written), written, frozenset(values))]
+    return [Number(start, start + len(written), written, frozenset(values), not code)]
 
 
 def written_numbers(text: str) -> list[Number]:
@@ -139,4 +150,10 @@ def written_numbers(text: str) -> list[Number]:
         if scale and scale.group(1).casefold() in SCALES["en"]:
             values.add(Decimal(value) * 10 ** SCALES["en"][scale.group(1).casefold()])
         found.append(Number(match.start(), match.end(), match.group(), frozenset(values), digits=False))
+    for match in ROMAN_NUMBER.finditer(text):
+        numeral = (match.group("one") or match.group("roman"))
+        if numeral.isupper():
+            value = {"i": 1, "v": 5}.get(numeral.lower()) or ROMAN[numeral.lower()]
+            start, end = match.span("one") if match.group("one") else match.span("roman")
+            found.append(Number(start, end, numeral, frozenset({Decimal(value)}), digits=False))
     return found

@@ -7,7 +7,9 @@ Arabic decimal and thousands marks (٫ ٬) and percent sign (٪), thousands grou
 dots (Turkish 1.500), spaces (Russian 1 500) or commas, decimal commas (2,5), ranges
 (10-15: two numbers), percentages and years. A scale word after a number counts in either
 language ("25 ألف" is "25,000" or "25 thousand", "2.5 million" is 2,500,000). A number the
-translation writes out ("three" for ٣, "a dozen", "May" for ٥ in a date) is accepted.
+translation writes out ("three" for ٣, "a dozen", "May" for ٥ in a date, "type II") is accepted;
+digits right after a Latin letter are part of a code (R0, ACE2, H1N1, G20): they answer for
+a source number but are never one too many, and in the source they are not required.
 
 A wrong or extra number of the translation is reported where it is, saying which number of
 the source was expected; a source number that the translation lacks altogether is reported on
@@ -38,9 +40,10 @@ class Numbers(Check):
             target = context.target(segment)
             if not segment.has_target or not target.strip() or not segment.source.strip():
                 continue  # nothing to compare: an empty target, a paragraph the translation added
-            source = numbers(segment.source, context.source_language or "ar")
+            source = [number for number in numbers(segment.source, context.source_language or "ar") if number.digits]
             found = numbers(target, "en")
-            missing, extra = matched(source, found, written_numbers(target))
+            missing, extra = matched(source, [number for number in found if number.digits],
+                                     [number for number in found if not number.digits] + written_numbers(target))
             for index, number in enumerate(extra):
                 start, end = segment.start + number.start, segment.start + number.end
                 if index < len(missing):

@@ -20,7 +20,8 @@ With a source (a bilingual file, or ``--source``), each spelling is matched with
 its source segment that it transliterates (Arabic and Cyrillic letters read as the same
 sound classes as English ones: حفتر is h-f-t-r, as Haftar and Hifter are). Two spellings
 that render one source name are reported even when each is used once and however far apart
-they look; two spellings that render two different source names are never joined, however
+they look (but an English word the dictionary knows, Canada or India, only with a spelling
+of the same consonants); two spellings that render two different source names are never joined, however
 alike they are in English.
 
 It leaves alone: a name with and without its article (al-Sisi/Sisi), plural
@@ -63,7 +64,7 @@ from rapidfuzz.distance import Levenshtein
 from ..context import Context
 from ..finding import Problem
 from ..names.evidence import established
-from ..names.anchors import anchored
+from ..names.anchors import anchored, english_skeleton
 from ..names.transliteration import fold_letters, is_derivation, judge, maybe_close, spelling
 from ..names.usage import Usage, gather, mixed_spelling
 from ..options import Option, OptionError, describe, text_list
@@ -209,8 +210,11 @@ class Variants(Check):
             for other in rank:
                 if other == key:
                     break
-                if name in self._sources.get(other, ()) and not same_stem(usages[key].shown, usages[other].shown):
-                    return other, name
+                mine, theirs = usages[key].shown, usages[other].shown
+                if name in self._sources.get(other, ()) and not same_stem(mine, theirs) and (
+                        english_skeleton(mine) == english_skeleton(theirs)
+                        or not (established(mine, self.language) or established(theirs, self.language))):
+                    return other, name  # words the dictionary knows (Canada, India) join only with one skeleton
         return None
 
     def _problems(self, context: Context, usage: Usage, correct: str, message: str) -> Iterator[Problem]:

@@ -5,7 +5,8 @@ Arabic and Cyrillic letters are mapped to the coarse consonant classes of
 as English spellings are; short vowels, which Arabic does not write, and long vowels and
 glides, which English spells many ways, are left out. An English name in a target segment
 renders the word of its source segment whose skeleton is the same (or, from four consonants
-on, one edit away). Arabic clitics and the article (و ب ل ال) are tried off; و and ي may be a
+on, one edit away). Arabic clitics and the article (و ب ل ال) are tried off (the reading that fits with the
+fewest letters taken off is the source name); و and ي may be a
 consonant or a vowel, so both readings are tried. A Turkish source is Latin already.
 """
 
@@ -41,24 +42,27 @@ def squeeze(skeleton: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def source_skeletons(word: str, language: str) -> frozenset[str]:
-    """The skeletons a source word may have, for each reading of its clitics and of و."""
+def source_readings(word: str, language: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The readings of a source word (without each possible run of Arabic clitics; a
+    Turkish or Russian stem) with the skeletons each may have (و and ي read both ways)."""
     if language in ("ar", "fa"):
-        found = set()
-        for reading in arabic_readings(word) | {arabic_form(word)}:
-            reading = reading[:-1] if reading.endswith(("ه", "ة")) and len(reading) > 2 else reading
+        found = []
+        for reading in sorted(arabic_readings(word) | {arabic_form(word)}, key=len):
+            bare = reading[:-1] if reading.endswith(("ه", "ة")) and len(reading) > 2 else reading
             options = [[ARABIC_CLASSES[char]] if char in ARABIC_CLASSES else
-                       (["", OPTIONAL[char]] if char in OPTIONAL else [""]) for char in reading]
+                       (["", OPTIONAL[char]] if char in OPTIONAL else [""]) for char in bare]
             if sum(len(option) > 1 for option in options) > 4:
                 options = [option[:1] for option in options]
-            found |= {squeeze("".join(choice)) for choice in itertools.product(*options)}
-        # English drops a final ح or ه after a vowel (Saleh, Fallujah: the h is silent), as its skeletons do.
-        found |= {skeleton[:-1] for skeleton in found if skeleton.endswith("h")}
-        return frozenset(skeleton for skeleton in found if skeleton)
+            skeletons = {squeeze("".join(choice)) for choice in itertools.product(*options)}
+            # English drops a final ح or ه after a vowel (Saleh, Fallujah: the h is silent).
+            skeletons |= {skeleton[:-1] for skeleton in skeletons if skeleton.endswith("h")}
+            found.append((reading, frozenset(skeleton for skeleton in skeletons if skeleton)))
+        return tuple(found)
     if language in ("ru", "uk"):
         classes = dict(CYRILLIC_CLASSES, г="h") if language == "uk" else CYRILLIC_CLASSES
-        return frozenset({squeeze("".join(classes.get(char, "") for char in word.lower()))} - {""})
-    return frozenset({english_skeleton(word)} - {""})
+        skeleton = squeeze("".join(classes.get(char, "") for char in word.lower()))
+        return ((fold_letters(stem(word, language)), frozenset({skeleton} - {""})),)
+    return ((fold_letters(stem(word, language)), frozenset({english_skeleton(word)} - {""})),)
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -74,30 +78,25 @@ def close(english: str, source: frozenset[str]) -> int | None:
 
 
 def anchor(name: str, source_words: list[str], language: str) -> str | None:
-    """The source word (as the source writes it, clitics aside) that an English name renders,
-    or None when no word or more than one equally near does."""
+    """The source word (in the reading the English renders: كندا for Canada, not the ندا left
+    when its first letter is taken for a clitic) that an English name renders, or None when
+    no word, or more than one equally near, does."""
     skeleton = english_skeleton(name)
     if len(skeleton) < 2:
         return None
     scored = []
     for word in source_words:
-        distance = close(skeleton, source_skeletons(word, language))
-        if distance is not None:
-            scored.append((distance, source_key(word, language)))
+        readings = [(distance, reading) for reading, skeletons in source_readings(word, language)
+                    if (distance := close(skeleton, skeletons)) is not None]
+        if readings:
+            best = min(distance for distance, _ in readings)
+            # The longest reading that fits: the fewest letters taken for clitics.
+            scored.append((best, max((reading for distance, reading in readings if distance == best), key=len)))
     if not scored:
         return None
     best = min(distance for distance, _ in scored)
     keys = {key for distance, key in scored if distance == best}
     return keys.pop() if len(keys) == 1 else None
-
-
-def source_key(word: str, language: str) -> str:
-    """One form for a source name whatever clitics or case endings it carries: its shortest
-    Arabic reading, its Turkish or Russian stem (Харкове and Харков are one city)."""
-    if language in ("ar", "fa"):
-        readings = arabic_readings(word)
-        return min(readings, key=lambda reading: (len(reading), reading)) if readings else arabic_form(word)
-    return fold_letters(stem(word, language))
 
 
 def source_words(text: str) -> list[str]:
