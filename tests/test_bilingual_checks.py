@@ -35,6 +35,9 @@ def check(tmp_path, kind, units, rules=RULES, **options):
     ("بلغ ١٬٥٠٠٫٥", "reached 1,500.5"),
     ("في ٣/٥/٢٠٢٤", "on 3 May 2024"),
     ("۲۵ نفر کشته شدند", "25 people were killed"),
+    ("۳۹،۷۶۸ مورد در ساعت ۸ صبح", "39,768 cases at 8:00 am"),
+    ("بعد الصين انتشر كوفيد-19", "After China, COVID-19 spread, and the COVID-19 pandemic grew"),
+    ("مستقبل ACE2 والنوع ٢", "the ACE2 receptor and type II"),
 ])
 def test_numbers_the_translation_has_are_accepted_however_written(tmp_path, source, target):
     assert check(tmp_path, "xliff1", [("n1", source, target)]) == []

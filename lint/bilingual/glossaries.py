@@ -54,8 +54,13 @@ def from_tbx(data: bytes, path: str) -> dict[str, tuple[str, ...]]:
         for terms_of_language in by_language.values():
             for term in terms_of_language:
                 if term and english:
-                    terms[term] = english
+                    add(terms, term, english)
     return terms
+
+
+def add(terms: dict[str, tuple[str, ...]], term: str, renderings: tuple[str, ...]) -> None:
+    """A term a glossary lists more than once (for several English terms) allows them all."""
+    terms[term] = tuple(dict.fromkeys([*terms.get(term, ()), *renderings]))
 
 
 def from_csv(data: bytes, path: str) -> dict[str, tuple[str, ...]]:
@@ -69,6 +74,5 @@ def from_csv(data: bytes, path: str) -> dict[str, tuple[str, ...]]:
         cells = [cell.strip() for cell in row if cell.strip()]
         if len(cells) < 2 or cells[0].startswith("#") or cells[0].lower() in ("source", "term"):
             continue
-        renderings = tuple(part.strip() for cell in cells[1:] for part in cell.split("|") if part.strip())
-        terms[cells[0]] = renderings
+        add(terms, cells[0], tuple(part.strip() for cell in cells[1:] for part in cell.split("|") if part.strip()))
     return terms

@@ -17,7 +17,8 @@ import regex
 DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 # Digits, then groups of three after a separator, then a decimal part: "1,500.5", "1 500", "٢٬٥٠٠٫٥".
 NUMBER = regex.compile(
-    rf"(?<!\p{{N}}){DIGIT}+(?:[,.٬'’\u00a0\u202f ]{DIGIT}{{3}}(?!{DIGIT}))*(?:[.,٫]{DIGIT}+)?")
+    rf"(?<!\p{{N}}){DIGIT}+(?:[,.٬،'’\u00a0\u202f ]{DIGIT}{{3}}(?!{DIGIT}))*"
+    rf"(?:[.,٫]{DIGIT}+|/[\u06F0-\u06F9]+(?![/\u06F0-\u06F9]))?")  # Persian writes 99.98 as ۹۹/۹۸
 SCALES = {
     "en": {"thousand": 3, "thousands": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9,
            "trillion": 12, "bn": 9, "m": 6, "k": 3},
@@ -31,7 +32,7 @@ SCALES = {
            "мільйонів": 6, "млрд": 9, "мільярд": 9, "мільярда": 9, "мільярдів": 9},
 }
 # Which separators group thousands and which mark decimals, by language (both where usage varies).
-GROUPING = {"en": ",", "ar": ",٬", "fa": ",٬", "tr": ".", "ru": " \u00a0\u202f.", "uk": " \u00a0\u202f."}
+GROUPING = {"en": ",", "ar": ",٬،", "fa": ",٬،", "tr": ".", "ru": " \u00a0\u202f.", "uk": " \u00a0\u202f."}
 DECIMAL = {"en": ".", "ar": ".٫", "fa": ".٫/", "tr": ",", "ru": ",.", "uk": ",."}
 ALWAYS_GROUPING = "\u00a0\u202f'’"
 ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -108,7 +109,7 @@ def values_of(written: str, language: str) -> set[Decimal]:
             continue
     # One separator before exactly three digits may group thousands in any language: a
     # translation often keeps its source's style ("42.000" in English copy from Turkish).
-    if regex.fullmatch(r"[0-9]{1,3}[.,٬٫][0-9]{3}", text):
+    if regex.fullmatch(r"[0-9]{1,3}[.,٬٫،][0-9]{3}", text):
         found.add(Decimal(regex.sub(r"[^0-9]", "", text)))
     return found
 
@@ -129,13 +130,17 @@ def numbers(text: str, language: str) -> list[Number]:
 
 def numbers_at(text: str, start: int, written: str, language: str, scales: dict[str, int]) -> list[Number]:
     values = values_of(written, language)
-    code = start > 0 and regex.match(r"\p{Latin}", text[start - 1]) is not None
+    # A code: right after a Latin letter (R0, ACE2), or a Latin word and a hyphen (COVID-19, SARS-CoV-2).
+    code = start > 0 and regex.search(r"\p{Latin}-?$", text[max(0, start - 2):start]) is not None
+    code = code or (written == "00" and text[start - 1:start] == ":")  # 8:00: the hour is the number
     if not values:  # separators that fit no reading ("1.50.2"): each run of digits on its own
         return [Number(start + part.start(), start + part.end(), part.group(), frozenset({Decimal(ascii_digits(
             part.group()))}), not code) for part in regex.finditer(DIGIT + "+", written)]
     scale = SCALE_AFTER.match(text, start + len(written))
     if scale and scale.group(1).casefold() in scales:
         values |= {value * 10 ** scales[scale.group(1).casefold()] for value in values}
+    # A year also stands for its last two digits: "the 1930s" is "دهه ۳۰", "1969–78" is 1969 and 1978.
+    values |= {value % 100 for value in values if value == value.to_integral_value() and 1900 <= value < 2100}
     return [Number(start, start + len(written), written, frozenset(values), not code)]
 
 

@@ -14,7 +14,7 @@ import functools
 import regex
 import snowballstemmer
 
-WORD = regex.compile(r"[\p{L}\p{M}\u0640]+(?:['’][\p{L}]+)*")
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u0640]+(?:['’][\p{L}]+)*")
 ARABIC_MARKS = regex.compile(r"[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]")
 ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
 CONJUNCTIONS, PREPOSITIONS, ARTICLE = ("و", "ف"), ("ب", "ل", "ك"), "ال"
@@ -69,23 +69,54 @@ def stem(word: str, language: str) -> str:
     return lowered
 
 
-def same_word(text_word: str, term_word: str, language: str) -> bool:
+def word_keys(word: str, language: str) -> frozenset[str]:
+    """The forms under which a source word is looked up."""
     if language in ("ar", "fa"):
-        return bare_term_word(term_word) in arabic_readings(text_word)
+        return frozenset(arabic_readings(word))
     if language in ("tr", "ru", "uk"):
-        a, b = stem(text_word, language), stem(term_word, language)
-        shorter, longer = sorted((a, b), key=len)
+        return frozenset({stem(word, language)})
+    return frozenset({word.casefold()})
+
+
+def term_keys(term: str, language: str) -> list[str]:
+    """The form of each word of a glossary term, as ``word_keys`` would find it."""
+    words = [match.group() for match in WORD.finditer(term)]
+    if language in ("ar", "fa"):
+        return [bare_term_word(word) for word in words]
+    if language in ("tr", "ru", "uk"):
+        return [stem(word, language) for word in words]
+    return [word.casefold() for word in words]
+
+
+class SourceWords:
+    """A source segment's words, indexed by their forms: a glossary of thousands of terms is
+    looked up in it at the cost of a set look-up per term."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.language = language
+        self.keys = [word_keys(match.group(), language) for match in WORD.finditer(text)]
+        self.positions: dict[str, list[int]] = {}
+        for index, keys in enumerate(self.keys):
+            for key in keys:
+                self.positions.setdefault(key, []).append(index)
+
+    def same(self, index: int, key: str) -> bool:
+        if key in self.keys[index]:
+            return True
+        if self.language != "tr":
+            return False
         # Snowball's Turkish stems differ by a letter between forms ("Cumhurbaşka", "Cumhurbaşkan")
-        return a == b or (language == "tr" and len(shorter) >= 4 and longer.startswith(shorter)
-                          and len(longer) - len(shorter) <= 2)
-    return text_word.casefold() == term_word.casefold()
+        return any(len(shorter) >= 4 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2
+                   for found in self.keys[index] for shorter, longer in [sorted((found, key), key=len)])
+
+    def has(self, keys: list[str]) -> bool:
+        if not keys:
+            return False
+        starts = self.positions.get(keys[0], ()) if self.language != "tr" else range(len(self.keys))
+        return any(start + len(keys) <= len(self.keys)
+                   and all(self.same(start + offset, key) for offset, key in enumerate(keys)) for start in starts)
 
 
 def contains(text: str, term: str, language: str) -> bool:
     """Whether the term's words occur in the text in a row (each as the language inflects it)."""
-    wanted = [match.group() for match in WORD.finditer(term)]
-    found = [match.group() for match in WORD.finditer(text)]
-    if not wanted:
-        return False
-    return any(all(same_word(found[index + offset], word, language) for offset, word in enumerate(wanted))
-               for index in range(len(found) - len(wanted) + 1))
+    return SourceWords(text, language).has(term_keys(term, language))

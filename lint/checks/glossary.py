@@ -6,7 +6,8 @@ suggestions. The source is matched as its language writes words: in Arabic and P
 diacritics and tatweel are ignored and a word may carry the clitics و ف ب ل ك and the article
 ال ("وبحكومة الوفاق" has "حكومة الوفاق"); Turkish and Russian words match by their stem
 ("Cumhurbaşkanının" has "Cumhurbaşkanı"). The renderings are matched whole-word and
-regardless of case, with a plural or possessive ending allowed.
+regardless of case, with a plural, possessive, -ing or -ed ending allowed. A term listed
+more than once (a glossary with several English terms for one source term) allows them all.
 
 Options (one of them at least):
 
@@ -32,7 +33,7 @@ from typing import Any, Iterator
 import regex
 
 from ..bilingual.glossaries import GlossaryError, read
-from ..bilingual.terms import contains
+from ..bilingual.terms import SourceWords, term_keys
 from ..context import Context
 from ..finding import Problem
 from ..options import Option, OptionError, describe, text, text_list
@@ -63,23 +64,35 @@ class Glossary(Check):
                 self.glossary.update(read(os.path.join(self.base_dir, self.file)))
             except GlossaryError as error:
                 raise OptionError("file", str(error)) from None
-        self.renderings = {term: [rendering_pattern(r) for r in renderings] for term, renderings in self.glossary.items()}
+        self._entries: dict[str, dict] = {}  # source language -> the terms by their words' forms (_by_form)
 
     def check(self, context: Context) -> Iterator[Problem]:
         language = context.source_language or "ar"
+        entries = self._entries.get(language) or self._entries.setdefault(language, self._by_form(language))
         for segment in context.segments:
             target = context.target(segment)
             if not segment.has_target or not target.strip() or not segment.source.strip():
                 continue  # nothing to compare: an empty target, a paragraph the translation added
-            for term, renderings in self.glossary.items():
-                if contains(segment.source, term, language) and not any(
-                        pattern.search(target) for pattern in self.renderings[term]):
+            source = SourceWords(segment.source, language)
+            for keys, (term, renderings, patterns) in entries.items():
+                if source.has(list(keys)) and not any(pattern.search(target) for pattern in patterns):
                     allowed = " or ".join(f'"{rendering}"' for rendering in renderings)
                     yield Problem(segment.start, segment.end,
                                   f"The source has «{term}»: the glossary renders it {allowed}", renderings)
 
+    def _by_form(self, language: str) -> dict[tuple[str, ...], tuple[str, tuple[str, ...], list[regex.Pattern]]]:
+        """The terms by the form the source language gives their words: the glossary's
+        "سعال" and "السعال" are one term, and allow the renderings of both."""
+        entries: dict[tuple[str, ...], tuple[str, tuple[str, ...], list[regex.Pattern]]] = {}
+        for term, renderings in self.glossary.items():
+            keys = tuple(term_keys(term, language))
+            first, known, _ = entries.get(keys, (term, (), []))
+            merged = tuple(dict.fromkeys([*known, *renderings]))
+            entries[keys] = (first, merged, [rendering_pattern(rendering) for rendering in merged])
+        return entries
+
 
 def rendering_pattern(rendering: str) -> regex.Pattern:
     words = [regex.escape(word) for word in rendering.split()]
-    return regex.compile(r"(?<![\p{L}\p{N}])" + r"[\s\-]+".join(words) + r"(?:['’]s|s|es|['’])?(?![\p{L}\p{N}])",
-                         regex.IGNORECASE)
+    return regex.compile(r"(?<![\p{L}\p{N}])" + r"[\s\-]+".join(words)
+                         + r"(?:['’]s|s|es|['’]|ing|ed|d)?(?![\p{L}\p{N}])", regex.IGNORECASE)

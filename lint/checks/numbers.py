@@ -13,7 +13,8 @@ a source number but are never one too many, and in the source they are not requi
 
 A wrong or extra number of the translation is reported where it is, saying which number of
 the source was expected; a source number that the translation lacks altogether is reported on
-the whole target segment. Empty targets are left to the ``untranslated`` check.
+the whole target segment. A number repeated on one side only ("COVID-19 … the COVID-19
+pandemic") is not a difference; times on the hour ("8:00") need no "00" in the source. Empty targets are left to the ``untranslated`` check.
 
 .. code-block:: yaml
 
@@ -58,20 +59,10 @@ class Numbers(Check):
 
 
 def matched(source: list[Number], target: list[Number], written: list[Number]) -> tuple[list[Number], list[Number]]:
-    """The source numbers no target number stands for, and the target's digit numbers that
-    stand for none of the source; each number answers once. Written-out numbers answer last."""
-    unused = list(target)
-    spare_written = list(written)
-    missing = []
-    for number in source:
-        partner = next((other for other in unused if other.values & number.values), None)
-        if partner is not None:
-            unused.remove(partner)
-            continue
-        partner = next((other for other in spare_written if other.values & number.values), None)
-        if partner is not None:
-            spare_written.remove(partner)
-            continue
-        missing.append(number)
-    return missing, unused
-
+    """The source numbers that no number of the target stands for, and the target's digit
+    numbers that stand for none of the source. A number said twice where the other text says
+    it once ("COVID-19 … the COVID-19 pandemic") is not a difference."""
+    answers = [*target, *written]
+    missing = [number for number in source if not any(other.values & number.values for other in answers)]
+    extra = [number for number in target if not any(other.values & number.values for other in source)]
+    return missing, extra
