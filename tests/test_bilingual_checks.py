@@ -38,6 +38,7 @@ def check(tmp_path, kind, units, rules=RULES, **options):
     ("۳۹،۷۶۸ مورد در ساعت ۸ صبح", "39,768 cases at 8:00 am"),
     ("بعد الصين انتشر كوفيد-19", "After China, COVID-19 spread, and the COVID-19 pandemic grew"),
     ("مستقبل ACE2 والنوع ٢", "the ACE2 receptor and type II"),
+    ("يجب إبقاء المولود على بعد مترين لمدة ثلاثة أيام", "the newborn should be kept 2 metres away for 3 days"),
 ])
 def test_numbers_the_translation_has_are_accepted_however_written(tmp_path, source, target):
     assert check(tmp_path, "xliff1", [("n1", source, target)]) == []
@@ -75,6 +76,10 @@ def test_untranslated_targets_empty_and_copied(tmp_path):
         ("e1", "قال المتحدث", "No translation for this source: «قال المتحدث»"),
         ("e2", "وصل حفتر", "The translation is the source text, untranslated"),
         ("e3", "وقال المتحدث", "Arabic text left in the translation: «وقال المتحدث»")]
+
+
+def test_foreign_text_the_source_quotes_as_it_is_is_not_untranslated(tmp_path):
+    assert check(tmp_path, "xliff1", [("q1", "يسمونه (武汉肺炎) أحياناً", "some call it (武汉肺炎)")]) == []
 
 
 def test_a_turkish_name_copied_as_it_is_is_not_untranslated(tmp_path):

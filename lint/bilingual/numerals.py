@@ -49,11 +49,33 @@ WORD_VALUES = {**{word: value for value, word in enumerate(ONES)},
                "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "a thousand": 1000, "a million": 10**6}
 ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi": 11, "xii": 12}
 # Roman numerals: II to XII anywhere; I and V only after a word that counts (type I, phase V).
-ROMAN_NUMBER = regex.compile(r"\b(?:(?:type|phase|class|stage|grade|war|part|level|category|article)[ -](?P<one>[IV])"
+ROMAN_NUMBER = regex.compile(r"\b(?:(?:type|phase|class|stage|grade|war|part|level|category|article|[a-z]{3,}in)[ -]"
+                             r"(?P<one>[IV])"
                              r"|(?P<roman>II|III|IV|VI|VII|VIII|IX|XI|XII))\b", regex.IGNORECASE)
 WRITTEN = regex.compile(r"\b(?:(?:a )?(?:%s)(?:-(?:%s))?)\b" % (
     "|".join(sorted([*WORD_VALUES, *TENS], key=len, reverse=True)), "|".join(ONES[1:10])), regex.IGNORECASE)
 SCALE_AFTER = regex.compile(r"[ \u00a0-]?(\p{L}+)\.?")
+
+
+# Numbers the source writes in words, and Arabic duals ("مترين", two metres): a number of the
+# translation that one of these answers is not "not in the source" (they are never required).
+SOURCE_WORDS = {
+    "ar": {"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4,
+           "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
+           "عشر": 10, "عشرة": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "أربعين": 40, "خمسين": 50, "مئة": 100,
+           "مائة": 100, "ألف": 1000},
+    "fa": {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9, "ده": 10,
+           "بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50, "صد": 100, "هزار": 1000},
+    "tr": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9, "on": 10,
+           "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "yüz": 100, "bin": 1000},
+    "ru": {"один": 1, "одна": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "пять": 5,
+           "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30,
+           "сорок": 40, "пятьдесят": 50, "сто": 100, "тысяча": 1000},
+    "uk": {"один": 1, "одна": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7,
+           "вісім": 8, "дев'ять": 9, "десять": 10, "двадцять": 20, "сто": 100, "тисяча": 1000},
+}
+ARABIC_DUAL = regex.compile(r"(?:يوم|أسبوع|شهر|عام|سنت|ساعت|دقيقت|متر|كيلومتر|مرت|شخص|طفل|جندي|دولت|مدينت|حزب|طرف|وزير"
+                            r"|رئيس|نقطت|جانب|قرن|ليلت|مر|ضعف)(?:ين|ان)$")
 
 
 @dataclass(frozen=True)
@@ -161,4 +183,20 @@ def written_numbers(text: str) -> list[Number]:
             value = {"i": 1, "v": 5}.get(numeral.lower()) or ROMAN[numeral.lower()]
             start, end = match.span("one") if match.group("one") else match.span("roman")
             found.append(Number(start, end, numeral, frozenset({Decimal(value)}), digits=False))
+    return found
+
+
+def worded(text: str, language: str) -> set[Decimal]:
+    """Values the source writes in words (ثلاثة, iki, три) or as an Arabic dual (مترين: 2)."""
+    from .terms import WORD, arabic_readings
+    words = SOURCE_WORDS.get(language, {})
+    found = set()
+    for match in WORD.finditer(text):
+        word = match.group()
+        readings = arabic_readings(word) | {word} if language in ("ar", "fa") else {word.lower()}
+        for reading in readings:
+            if reading in words:
+                found.add(Decimal(words[reading]))
+            if language == "ar" and ARABIC_DUAL.search(reading):
+                found.add(Decimal(2))
     return found

@@ -8,7 +8,8 @@ dots (Turkish 1.500), spaces (Russian 1 500) or commas, decimal commas (2,5), ra
 (10-15: two numbers), percentages and years. A scale word after a number counts in either
 language ("25 ألف" is "25,000" or "25 thousand", "2.5 million" is 2,500,000). A number the
 translation writes out ("three" for ٣, "a dozen", "May" for ٥ in a date, "type II") is accepted;
-digits right after a Latin letter are part of a code (R0, ACE2, H1N1, G20): they answer for
+a number of the translation that the source writes in words (ثلاثة, iki, три) or as an
+Arabic dual (مترين, two metres) is not reported as extra; digits right after a Latin letter are part of a code (R0, ACE2, H1N1, G20): they answer for
 a source number but are never one too many, and in the source they are not required.
 
 A wrong or extra number of the translation is reported where it is, saying which number of
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..bilingual.numerals import Number, format_value, numbers, written_numbers
+from ..bilingual.numerals import Number, format_value, numbers, worded, written_numbers
 from ..context import Context
 from ..finding import Problem
 from .base import Check
@@ -45,6 +46,9 @@ class Numbers(Check):
             found = numbers(target, "en")
             missing, extra = matched(source, [number for number in found if number.digits],
                                      [number for number in found if not number.digits] + written_numbers(target))
+            if extra:  # a number the source writes in words, or an Arabic dual, is in the source
+                said = worded(segment.source, context.source_language or "ar")
+                extra = [number for number in extra if not number.values & said]
             for index, number in enumerate(extra):
                 start, end = segment.start + number.start, segment.start + number.end
                 if index < len(missing):

@@ -3,7 +3,8 @@
 * In any article, also with no source at all: a run of words in another script than
   English's ("Arabic text left in the article: وقال المتحدث"), Arabic, Persian, Cyrillic,
   Hebrew, Greek, Armenian, Georgian, Devanagari, Chinese, Japanese or Korean. Two letters
-  at least; words in another script are then not also spelling findings.
+  at least; words in another script are then not also spelling findings. With a source, a run
+  that its source segment has as it is (a term quoted in Chinese in both) is not reported.
 * With a source (a bilingual file or an article pair): a target that is empty (reported on
   its source, the text left untranslated), a source paragraph of an article pair that the
   translation dropped (reported on the paragraph beside which it belongs, see ``--source``),
@@ -69,8 +70,17 @@ class Untranslated(Check):
                 yield Problem(segment.start, segment.end, "The translation is the source text, untranslated")
         where = "translation" if context.segments else "article"
         for problem in foreign_runs(context.text, where):
-            if not any(start <= problem.start < end for start, end in copied):
+            if not any(start <= problem.start < end for start, end in copied) and not quoted_from_source(
+                    context, problem):
                 yield problem
+
+
+def quoted_from_source(context: Context, problem: Problem) -> bool:
+    """Foreign text that its source segment also has, as it is: a term quoted on purpose
+    ("Wuhan pneumonia" (武汉肺炎)), not left untranslated."""
+    run = context.text[problem.start:problem.end]
+    return any(segment.start <= problem.start < segment.end and run in segment.source
+               for segment in context.segments)
 
 
 def foreign_runs(text: str, where: str) -> Iterator[Problem]:
