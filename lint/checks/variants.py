@@ -20,8 +20,8 @@ With a source (a bilingual file, or ``--source``), each spelling is matched with
 its source segment that it transliterates (Arabic and Cyrillic letters read as the same
 sound classes as English ones: حفتر is h-f-t-r, as Haftar and Hifter are). Two spellings
 that render one source name are reported even when each is used once and however far apart
-they look (but an English word the dictionary knows, Canada or India, only with a spelling
-of the same consonants); two spellings that render two different source names are never joined, however
+they look (but words the dictionary knows join only each other, with the same consonants,
+and never one word with another on its stem, Coronaviridae and Coronaviruses); two spellings that render two different source names are never joined, however
 alike they are in English.
 
 It leaves alone: a name with and without its article (al-Sisi/Sisi), plural
@@ -55,6 +55,7 @@ Options:
 from __future__ import annotations
 
 import functools
+import os
 from collections import Counter
 from typing import Any, Iterable, Iterator
 
@@ -110,6 +111,13 @@ def same_stem(a: str, b: str) -> bool:
     derivation of it (Iraq/Iraqi)."""
     first, second = spelling(a), spelling(b)
     return first.body == second.body or is_derivation(first.body, second.body)
+
+
+def shared_stem(a: str, b: str, length: int = 6) -> bool:
+    """Two words on one stem with endings of their own (Coronaviridae, Coronaviruses)."""
+    first, second = fold_letters(a), fold_letters(b)
+    common = len(os.path.commonprefix([first, second]))
+    return common >= length and len(first) - common >= 2 and len(second) - common >= 2
 
 
 class Variants(Check):
@@ -211,16 +219,24 @@ class Variants(Check):
                 if other == key:
                     break
                 mine, theirs = usages[key].shown, usages[other].shown
-                if name in self._sources.get(other, ()) and not same_stem(mine, theirs) and (
-                        english_skeleton(mine) == english_skeleton(theirs)
-                        or not (established(mine, self.language) or established(theirs, self.language))):
-                    return other, name  # words the dictionary knows (Canada, India) join only with one skeleton
+                if name in self._sources.get(other, ()) and self._may_join(mine, theirs):
+                    return other, name
         return None
 
     def _problems(self, context: Context, usage: Usage, correct: str, message: str) -> Iterator[Problem]:
         for start, end, covered in usage.spans:
             if not covered:  # a names or substitution rule reports it
                 yield Problem(start, end, message, (match_case(context.text[start:end], correct),))
+
+    def _may_join(self, mine: str, theirs: str) -> bool:
+        """Whether two renderings of one source word may be one name: not one word and its
+        derivation, not two words built on one stem (Coronaviridae, Coronaviruses); words the
+        dictionary knows join only each other and with the same consonants (Omar, Amer), not
+        a word it does not know (Italy, Attilio)."""
+        if same_stem(mine, theirs) or shared_stem(mine, theirs):
+            return False
+        known = established(mine, self.language) + established(theirs, self.language)
+        return known == 0 or (known == 2 and english_skeleton(mine) == english_skeleton(theirs))
 
     # -- all documents of a run (scope: batch) -----------------------------
 
