@@ -20,7 +20,7 @@ from .linter import Selection, SelectionError
 from .parallel import SMALL_RUN, cores
 from .progress import ProgressBar
 from .report import Report
-from .ruledocs import rule_docs, table
+from .ruledocs import table
 from .run import lint_paths
 from .sources import SourceError
 from .starter import StarterError, write_starter
@@ -112,8 +112,8 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
         raise click.UsageError(str(error)) from None
     finally:
         progress.close()
-    for error in report.errors:
-        click.echo(f"copydesk: error: {error.path}: {error.message}", err=True)
+    for unreadable in report.errors:
+        click.echo(f"copydesk: error: {unreadable.path}: {unreadable.message}", err=True)
     if report.passed_over and report.files:
         click.echo(f"copydesk: passed over {passed_over(report)}", err=True)
     if not report.files and not report.errors:
@@ -142,7 +142,7 @@ def rules(config_path: str | None) -> None:
     """List the rules of the rules file: id, type, severity, what each checks."""
     ruleset = load_rules(config_path)
     click.echo(f"Rules from {ruleset.source}:")
-    click.echo(table(rule_docs(ruleset)), nl=False)
+    click.echo(table(ruleset.docs()), nl=False)
 
 
 @main.command()
@@ -186,7 +186,8 @@ def shown_rules(path: Path) -> str:
 
 def passed_over(report: Report) -> str:
     """'3 files it does not read (2 .pdf, 1 .odt)'."""
-    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.passed_over.items(), key=lambda kv: (-kv[1], kv[0])))
+    by_count = sorted(report.passed_over.items(), key=lambda kv: (-kv[1], kv[0]))
+    kinds = ", ".join(f"{count} {kind}" for kind, count in by_count)
     return f"{plural(report.passed_over.total(), 'file')} it does not read ({kinds})"
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .bilingual import Segment
 from .document import Document
@@ -42,7 +43,7 @@ class Context:
         starts = self.document.line_starts
         text = self.document.text
         found = []
-        for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)]), start=1):
+        for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)], strict=False), start=1):
             if text.endswith("\r\n", start, end):
                 end -= 2
             elif text.endswith(("\n", "\r"), start, end):

@@ -17,7 +17,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, name: str) -> "Severity":
+    def parse(cls, name: str) -> Severity:
         return cls[name.upper()]
 
 
@@ -45,8 +45,11 @@ class Finding:
     """One problem in one file, as every report format shows it.
 
     ``line``/``column`` are 1-based; ``end_column`` is exclusive; ``text`` is
-    exactly the characters between start and end. ``unit`` is the id of the translation
-    unit (XLIFF, PO, TMX) or the aligned source paragraphs (article pair) it is in.
+    exactly the characters between ``start`` and ``end``, code-point offsets of the
+    document's text (not compared: line and column say the same). ``fixable``: --fix may
+    write its one suggestion (its check type is fixable). ``unit`` is the id of the translation
+    unit (XLIFF, PO, TMX) or the aligned source paragraphs (article pair) it is in, ``source``
+    that unit's source text.
     """
 
     path: str
@@ -62,3 +65,11 @@ class Finding:
     suggestions: tuple[str, ...] = field(default=(), compare=False)
     unit: str | None = field(default=None, compare=False)  # the unit of a bilingual file it is in
     source: str | None = field(default=None, compare=False)  # that unit's source text (the HTML report shows it)
+    start: int = field(kw_only=True, compare=False)
+    end: int = field(kw_only=True, compare=False)
+    fixable: bool = field(default=False, kw_only=True, compare=False)
+
+    @property
+    def replacement(self) -> str | None:
+        """The one suggestion, if there is exactly one: what a fix would write."""
+        return self.suggestions[0] if len(self.suggestions) == 1 else None

@@ -12,7 +12,6 @@ from typing import Any
 
 from . import files, fix
 from .cache import Cache, digest
-from .config import RuleSet
 from .document import Document, DocumentError
 from .files import FileError
 from .linter import Linter, Selection
@@ -20,7 +19,7 @@ from .bilingual import pairs
 from .bilingual.languages import guess, resolve
 from .prose import Prose, view
 from .report import FileResult
-
+from .ruleset import RuleSet
 
 Target = str | Document | FileError  # a path, standard input already read, or a path that cannot be read
 

@@ -9,8 +9,8 @@ the last word is left out of the match.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .words import Word, fold, fold_separator, normalize, words
 

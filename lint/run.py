@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import config, files, sources
 from .cache import Cache
-from .config import RuleSet
 from .document import Document, DocumentError
 from .finding import Finding
 from .job import FileJob, Mode, Target
 from .linter import Linter, Selection
 from .parallel import Progress, map_in_order
 from .report import Report
-from .ruledocs import rule_docs
+from .ruleset import RuleSet
 
 
 def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> list[Finding]:
@@ -38,10 +38,13 @@ def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Select
     rules = rules or config.load(config.discover())
     job = FileJob(rules, selection, mode, reading)
     job.linter.prepare()  # before the workers start: they get the rules with their engines ready
-    report = Report(engines=rules.engines(), rules=rule_docs(rules))
+    report = Report(engines=rules.engines(), rules=rules.docs())
     targets: list[Target] = []
     for item in _targets(paths, rules, reading):
-        (report.skipped if isinstance(item, files.Skipped) else targets).append(item)
+        if isinstance(item, files.Skipped):
+            report.skipped.append(item)
+        else:
+            targets.append(item)
     if source is not None:
         job.sources, unmatched = sources.match(source, paths, targets)
         report.errors += unmatched
@@ -80,4 +83,4 @@ def _targets(paths: list[str], rules: RuleSet, reading: files.Reading) -> Iterat
             yield item
 
 
-__all__ = ["lint_text", "lint_paths"]
+__all__ = ["lint_paths", "lint_text"]

@@ -6,7 +6,6 @@ import codecs
 import os
 
 import pytest
-
 from conftest import run, write_rules
 
 from lint.config import MAX_RULES_BYTES

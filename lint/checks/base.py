@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import inspect
 import sys
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..finding import Problem, Severity
 from ..options import Option
@@ -32,6 +33,12 @@ class Check:
     options: ClassVar[dict[str, Option]] = {}
     # Overlapping problems: a higher priority silences a lower one; None never conflicts.
     priority: ClassVar[int | None] = None
+    # Whether --fix may apply a finding of this type that has exactly one suggestion.
+    fixable: ClassVar[bool] = False
+    # Whether a word followed by [sic] (an error quoted as written) is left alone.
+    silenced_by_sic: ClassVar[bool] = False
+    # The key under which the report's ``engines`` names this type's engine (None: no engine).
+    engine_slot: ClassVar[str | None] = None
     # True for a check that reports only where the phrase matcher found its own names or
     # terms (names, substitution): the linter skips it in a document where none were, so a
     # rules file with thousands of names costs no more per document than one with ten.
@@ -90,7 +97,7 @@ class Check:
         """Whether this rule looks across all files of a run (it then has collect() and combine())."""
         return False
 
-    def collect(self, context: "Context") -> Any:
+    def collect(self, context: Context) -> Any:
         """Batch pass, per document: a small summary of JSON values (it may run in another
         process, and is kept in the cache between runs)."""
         raise NotImplementedError
@@ -100,5 +107,5 @@ class Check:
         from ``context.batch[self.id]``."""
         raise NotImplementedError
 
-    def check(self, context: "Context") -> Iterator[Problem]:
+    def check(self, context: Context) -> Iterator[Problem]:
         raise NotImplementedError

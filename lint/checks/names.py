@@ -29,7 +29,7 @@ Options:
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..context import Context
 from ..finding import Problem
@@ -43,6 +43,8 @@ from .base import Check
 class Names(Check):
     type_name = "names"
     priority = 100
+    fixable = True
+    silenced_by_sic = True
     only_where_found = True
     options = {
         "variants": Option(text_list, doc="other spellings of the name"),
@@ -63,7 +65,8 @@ class Names(Check):
                 raise OptionError("variants", f"{variant!r} has no letters to match")
             if key in seen:
                 what = "the preferred spelling" if seen[key] == self.preferred else f"{seen[key]!r}"
-                raise OptionError("variants", f"{variant!r} is the same name as {what} (case and accents typed differently do not count)")
+                raise OptionError("variants", f"{variant!r} is the same name as {what} "
+                                              "(case and accents typed differently do not count)")
             seen[key] = variant
         if self.preferred is None and len(self.variants) < 2:
             raise OptionError("variants", "without 'preferred', list at least two spellings to compare")

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 from rapidfuzz import process
@@ -56,6 +56,8 @@ RUN, RUN_BEFORE = regex.compile(r"\S+"), regex.compile(r"\S*", regex.REVERSE)
 class Spelling(Check):
     type_name = "spelling"
     priority = 60
+    silenced_by_sic = True
+    engine_slot = "spelling"
     options = {
         "ignore": Option(text_list, (), "words to accept"),
         "ignore_file": Option(text, None, "a file of words to accept, one per line"),
@@ -107,7 +109,7 @@ class Spelling(Check):
         for word in context.words:  # the hottest loop of the rule: a dictionary look-up per word
             stem = word.text if word.stem_end == word.end else text[word.start:word.stem_end]
             verdict = verdicts.get(stem)
-            if verdict or verdict is None and self._unknown(stem, context.accepted):
+            if verdict or (verdict is None and self._unknown(stem, context.accepted)):
                 unknown.append((word, stem))
         if not unknown:
             return
@@ -174,8 +176,9 @@ class Evidence:
         for clue in WEB_CLUE.finditer(text):
             if clue.start() < run_end:
                 continue
-            run_start = RUN_BEFORE.match(text, 0, clue.start()).start()
-            run_end = RUN.match(text, clue.start()).end()
+            before, after = RUN_BEFORE.match(text, 0, clue.start()), RUN.match(text, clue.start())
+            assert before is not None and after is not None  # both may match nothing, so both match
+            run_start, run_end = before.start(), after.end()
             spans += [(run_start + match.start(), run_start + match.end())
                       for match in WEB_ADDRESS.finditer(text[run_start:run_end])]
         return spans
@@ -193,15 +196,15 @@ def judged(stem: str) -> bool:
 def close_words(dictionary: Dictionary, key: str) -> list[str]:
     """Corrections near enough to be a slip of the keys rather than another name."""
     return [candidate for candidate, edits in dictionary.suggest(key)
-            if candidate[0] == key[0] and (edits == 1 and len(key) >= 4 or edits == 2 and len(key) >= 8)]
+            if candidate[0] == key[0] and ((edits == 1 and len(key) >= 4) or (edits == 2 and len(key) >= 8))]
 
 
 def joins_hyphenated(text: str, word: Word, dictionary: Dictionary) -> bool:
     """co-ordinator, e-mail: the parts of a hyphenated word written as one known word."""
     before = LETTERS_DASH.search(text[max(0, word.start - 20):word.start])
     after = DASH_LETTERS.match(text[word.end:word.end + 20])
-    return (before is not None and dictionary.known(fold(before.group(1) + word.text))
-            or after is not None and dictionary.known(fold(word.text + after.group(1))))
+    return ((before is not None and dictionary.known(fold(before.group(1) + word.text)))
+            or (after is not None and dictionary.known(fold(word.text + after.group(1)))))
 
 
 def is_particle(text: str, word: Word, key: str) -> bool:

@@ -25,7 +25,8 @@ Options:
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..context import Context
 from ..finding import Problem
@@ -48,6 +49,7 @@ def replacements(value: Any) -> dict[str, tuple[str, ...]]:
 class Substitution(Check):
     type_name = "substitution"
     priority = 100
+    fixable = True
     only_where_found = True
     options = {
         "replace": Option(replacements, doc="wrong -> right"),

@@ -57,7 +57,8 @@ from __future__ import annotations
 import functools
 import os
 from collections import Counter
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -123,6 +124,7 @@ def shared_stem(a: str, b: str, length: int = 6) -> bool:
 class Variants(Check):
     type_name = "variants"
     priority = 90
+    silenced_by_sic = True
     options = {
         "scope": Option(scope, "document", "document: within each article; batch: also across the files of a run"),
         "ignore": Option(name_groups, (), "groups of different names that must not be joined"),

@@ -6,7 +6,7 @@ default; each is imported only when started (Harper and LanguageTool take long t
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .base import GrammarEngine, Settings
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Callable
 from importlib import metadata
 
 import regex
@@ -25,7 +26,7 @@ BRITISH_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
 LANGUAGES = ("en-US", "en", *BRITISH_DIALECTS)  # the dictionary is English: copydesk checks English text
 
 # Regular British -> American differences; each is tried on its own.
-_AMERICAN_FORMS = [
+_AMERICAN_FORMS: list[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]]] = [
     (regex.compile(r"(?<=.)our"), "or"),
     (regex.compile(r"is(?=e$|es$|ed$|ing$|ation|er$|ers$|abl)"), "iz"),
     (regex.compile(r"ys(?=e$|es$|ed$|ing$|is$)"), "yz"),
@@ -53,15 +54,14 @@ class Dictionary:
         self.common: dict[str, float] = wordfreq.get_frequency_dict("en", wordlist="small")
         self.british = language in BRITISH_DIALECTS
 
-    @functools.lru_cache(maxsize=65536)
+    # Memoised methods keep their Dictionary alive: there is one per language, for the whole run.
+    @functools.lru_cache(maxsize=65536)  # noqa: B019
     def known(self, word: str) -> bool:
         """Whether a folded (lower-case, straight-apostrophe) word is English."""
         if word in self.frequencies or word in self.common:
             return True
-        if self.british and any(pattern.sub(american, word) in self.frequencies
-                                for pattern, american in _AMERICAN_FORMS if pattern.search(word)):
-            return True
-        return False
+        return self.british and any(pattern.sub(american, word) in self.frequencies
+                                    for pattern, american in _AMERICAN_FORMS if pattern.search(word))
 
     @functools.cached_property
     def _by_initial_and_length(self) -> dict[tuple[str, int], list[str]]:
@@ -70,14 +70,14 @@ class Dictionary:
             buckets[word[0], len(word)].append(word)
         return buckets
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
     def one_edit(self, word: str) -> tuple[str, ...]:
         """Known words one edit from a folded word, most used first (cheap: no search)."""
         found = {candidate for candidate in edits(word) if candidate in self.frequencies}
         # Equally common words in alphabetical order: a set's order changes from one process to the next.
         return tuple(sorted(found, key=lambda candidate: (-self.frequencies[candidate], candidate)))
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
     def suggest(self, word: str) -> tuple[tuple[str, int], ...]:
         """Known words near a folded word, as (word, edits): one edit away if any, else two
         (with the same first letter: slips rarely hit the first letter twice)."""
@@ -105,7 +105,7 @@ def describe(language: str) -> str:
     return f"pyspellchecker {metadata.version('pyspellchecker')} + wordfreq {metadata.version('wordfreq')} ({language})"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(language: str) -> Dictionary:
     """One dictionary per language and process: loading it takes a tenth of a second."""
     return Dictionary(language)

@@ -15,9 +15,9 @@ import functools
 import os
 import sys
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
-from typing import Iterator
 
 import harper
 import regex
@@ -70,7 +70,7 @@ WORD = regex.compile(r"\p{L}+")
 _local = threading.local()
 
 
-def start(settings: Settings) -> "Harper":
+def start(settings: Settings) -> Harper:
     language = settings.language
     if not (language == "en" or language.startswith("en-")):
         raise Unavailable(f"Harper checks English only, not {language}")
@@ -95,7 +95,7 @@ if hasattr(os, "register_at_fork"):  # a forked worker process has the pool but 
 class Harper(GrammarEngine):
     def __init__(self, settings: Settings) -> None:
         self._dialect = harper.Dialect[DIALECTS.get(settings.language, "AMERICAN")]
-        self._config = {**{name: False for name in QUIET}, **dict(settings.harper_rules)}
+        self._config: dict[str, bool | None] = {**{name: False for name in QUIET}, **dict(settings.harper_rules)}
         self.description = f"harper {metadata.version('harper-py')} (embedded)"
 
     def check(self, text: str) -> list[EngineMatch]:
@@ -141,7 +141,7 @@ def believable(rule: str, text: str) -> bool:
     ("the One China policy"), all wrongly."""
     if rule != "MassNouns":
         return True
-    noun = ([""] + WORD.findall(text))[-1]
+    noun = ["", *WORD.findall(text)][-1]
     return not (noun.endswith("ing") or noun[:1].isupper())
 
 

@@ -82,7 +82,8 @@ def gather(context: Context, language: str) -> dict[str, Usage]:
 
 def mixed_spelling(text: str, count: int, majority: str, majority_count: int) -> str:
     """The message for a name spelled two ways in one article (names and variants rules)."""
-    return f'"{text}" ({count}×) here, "{majority}" ({majority_count}×) elsewhere in this article: spell the name one way'
+    return (f'"{text}" ({count}×) here, "{majority}" ({majority_count}×) elsewhere in this article: '
+            "spell the name one way")
 
 
 def _is_name(text: str, word: Word, headlines: list[tuple[int, int]], language: str) -> bool:
