@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lint import config  # noqa: E402
-from lint.bilingual.pairs import paragraphs, segments  # noqa: E402
+from lint.bilingual.pairs import segments  # noqa: E402
 from lint.document import Document  # noqa: E402
 from lint.linter import Linter  # noqa: E402
 from lint.prose import view  # noqa: E402
@@ -114,7 +114,7 @@ def score_checks(reviewed: dict) -> None:
 def score_glossary_matching() -> None:
     """How often the source matcher finds a glossary term where the target has its
     rendering: Arabic-aware (clitics, diacritics, stems) against the term as written."""
-    from lint.bilingual.terms import SourceWords, term_keys
+    from lint.bilingual.terms import SourceWords
     from lint.checks.glossary import rendering_pattern
     print("\nglossary term found in the source, where the target has its rendering")
     print("lang  targets  copydesk  as written")
@@ -153,7 +153,7 @@ def score_aligner(seed: int = 7) -> None:
                 "as built": (english, [(i,) for i in range(len(english))]),
                 "one dropped": (english[:drop] + english[drop + 1:],
                                 [(i,) for i in range(len(english)) if i != drop]),
-                "two merged": (english[:merge] + [english[merge] + " " + english[merge + 1]] + english[merge + 2:],
+                "two merged": ([*english[:merge], english[merge] + " " + english[merge + 1], *english[merge + 2:]],
                                [(i,) for i in range(merge)] + [(merge, merge + 1)]
                                + [(i,) for i in range(merge + 2, len(english))]),
             }

@@ -11,12 +11,12 @@ from functools import cached_property
 from typing import Any
 
 from . import files, fix
+from .bilingual import pairs
+from .bilingual.languages import guess, resolve
 from .cache import Cache, digest
 from .document import Document, DocumentError
 from .files import FileError
 from .linter import Linter, Selection
-from .bilingual import pairs
-from .bilingual.languages import guess, resolve
 from .prose import Prose, view
 from .report import FileResult
 from .ruleset import RuleSet

@@ -187,7 +187,7 @@ class Units:
         index = bisect.bisect_right(self.starts, offset) - 1
         if index < 0:
             return None
-        start, end, segment = self.spans[index]
+        _, end, segment = self.spans[index]
         return segment if offset <= end else None
 
 

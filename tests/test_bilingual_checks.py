@@ -4,7 +4,6 @@ glossary, consistency and tags."""
 from __future__ import annotations
 
 import pytest
-
 from bilingual_files import write
 from conftest import run, write_rules
 

@@ -4,7 +4,6 @@ by every rule, findings point at the target's characters in the file and name th
 from __future__ import annotations
 
 import pytest
-
 from bilingual_files import convert, write, write_po
 from conftest import run, write_rules
 

@@ -3,9 +3,9 @@ paragraph does not shift the findings after it."""
 
 from __future__ import annotations
 
-from lint.bilingual.align import Bead, align
-
 from conftest import run, write_rules
+
+from lint.bilingual.align import Bead, align
 
 RULES = """
 rules:

@@ -7,17 +7,16 @@ import json
 import os
 import string
 import tempfile
-from pathlib import Path
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import regex
 import yaml
+from bilingual_files import write
 from hypothesis import HealthCheck, event, given, reject, settings
 from hypothesis import strategies as st
-
-from bilingual_files import write
 from test_ci_formats import parse_command
 from test_format_html import Page
 

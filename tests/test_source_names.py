@@ -3,10 +3,10 @@ rarely each is used), spellings of two source names are never joined."""
 
 from __future__ import annotations
 
-from lint.names.anchors import anchor, source_words
-
 from bilingual_files import write
 from conftest import run, write_rules
+
+from lint.names.anchors import anchor, source_words
 
 RULES = "rules:\n  variants: {type: variants}\n"
 UNITS = [

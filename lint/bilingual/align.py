@@ -14,8 +14,8 @@ an optional ``affinity`` lowers the cost of beads whose pieces share anchors (nu
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 VARIANCE = 6.8
 # -100 log of each bead's prior probability, as in the paper's program.

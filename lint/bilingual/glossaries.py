@@ -69,7 +69,7 @@ def from_csv(data: bytes, path: str) -> dict[str, tuple[str, ...]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise GlossaryError(f"{path} is not UTF-8 text") from None
-    terms = {}
+    terms: dict[str, tuple[str, ...]] = {}
     for row in csv.reader(io.StringIO(text)):
         cells = [cell.strip() for cell in row if cell.strip()]
         if len(cells) < 2 or cells[0].startswith("#") or cells[0].lower() in ("source", "term"):

@@ -52,8 +52,8 @@ ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi"
 ROMAN_NUMBER = regex.compile(r"\b(?:(?:type|phase|class|stage|grade|war|part|level|category|article|[a-z]{3,}in)[ -]"
                              r"(?P<one>[IV])"
                              r"|(?P<roman>II|III|IV|VI|VII|VIII|IX|XI|XII))\b", regex.IGNORECASE)
-WRITTEN = regex.compile(r"\b(?:(?:a )?(?:%s)(?:-(?:%s))?)\b" % (
-    "|".join(sorted([*WORD_VALUES, *TENS], key=len, reverse=True)), "|".join(ONES[1:10])), regex.IGNORECASE)
+_WORDS = "|".join(sorted([*WORD_VALUES, *TENS], key=len, reverse=True))
+WRITTEN = regex.compile(rf"\b(?:(?:a )?(?:{_WORDS})(?:-(?:{'|'.join(ONES[1:10])}))?)\b", regex.IGNORECASE)
 SCALE_AFTER = regex.compile(r"[ \u00a0-]?(\p{L}+)\.?")
 
 

@@ -36,7 +36,8 @@ def unescape(raw: str) -> str:
 
 def entries(document: Document) -> list[Entry]:
     found: list[Entry] = []
-    current, keyword = None, None
+    current: Entry | None = None
+    keyword: str | None = None
     for number in range(1, document.line_count + 1):
         start, end = document.line_span(number)
         line = document.text[start:end]
@@ -54,12 +55,13 @@ def entries(document: Document) -> list[Entry]:
                                 f"{stripped[:60]!r}", number)
         if match:
             keyword = match.group(1)
-            if current is None or keyword == "msgctxt" or keyword == "msgid" and "msgid" in current.strings:
+            if current is None or keyword == "msgctxt" or (keyword == "msgid" and "msgid" in current.strings):
                 current = Entry(number)
                 found.append(current)
             if keyword in current.strings:
                 raise DocumentError(f"line {number}: a second {keyword} in one entry", number)
             current.strings[keyword] = []
+        assert current is not None and keyword is not None  # a string continues the keyword before it
         content_start = indent + (match.end() if match else 0) + 1
         current.strings[keyword].append((content_start, content_start + len(string.group(1))))
     return [entry for entry in found if "msgid" in entry.strings]
@@ -87,7 +89,7 @@ def read_po(document: Document, ids: list[str]) -> tuple[list[Segment], str]:
     if len(found) != len(ids):
         raise DocumentError(f"translate-toolkit read {len(ids)} entries and copydesk {len(found)}: "
                             "the file may be malformed")
-    for entry, unit in zip(found, ids):
+    for entry, unit in zip(found, ids, strict=True):
         forms = sorted((key for key in entry.strings if key.startswith("msgstr")), key=form_number)
         for key in forms:
             spans = entry.strings[key]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Any
 
 from ..document import Document, DocumentError
 from . import poview, xmlview
@@ -34,7 +35,7 @@ def kind(path: str) -> str | None:
 
 def read(document: Document) -> Bilingual:
     """The view and segments of an XLIFF, PO or TMX document; DocumentError if it is not one."""
-    form = kind(document.path)
+    form = kind(document.path) or "xliff"
     data = document.text.encode("utf-8")
     if form == "po":
         store = parsed("po", data)
@@ -66,7 +67,8 @@ def parsed(form: str, data: bytes):
     """The translate-toolkit store; its parse errors as DocumentError."""
     from translate.storage import pypo, tmx, xliff, xliff2  # only when such a file is checked
     from translate.storage.poparser import PoParseError
-    store_class = {"po": pypo.pofile, "tmx": tmx.tmxfile, "xliff": xliff.xlifffile, "xliff2": xliff2.Xliff2File}[form]
+    store_class: Any = {"po": pypo.pofile, "tmx": tmx.tmxfile, "xliff": xliff.xlifffile,
+                        "xliff2": xliff2.Xliff2File}[form]
     try:
         return store_class.parsestring(data)
     except PoParseError as error:

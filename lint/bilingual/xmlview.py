@@ -96,7 +96,10 @@ class Reader:
         """From the start tag at ``index`` to its end tag: the decoded text, the inline codes
         (names, and as spans), the content's start and end; with ``paint``, the target's prose
         is copied into the view (and its codes blanked there)."""
-        depth, pieces, names, codes, inside_code = 0, [], [], [], 0
+        depth, inside_code = 0, 0
+        pieces: list[str] = []
+        names: list[str] = []
+        codes: list[Code] = []
         start = self.span_end(index)
         for position in range(index + 1, len(self.events)):
             event = self.events[position]
@@ -218,7 +221,10 @@ def joined(unit: str, segment: str) -> str:
 def read_tmx(text: str) -> Located:
     reader = Reader(text)
     events_ = reader.events
-    header_language, unit_language, unit_id, variants = None, None, "", []
+    header_language: str | None = None
+    unit_language: str | None = None
+    unit_id = ""
+    variants: list[list] = []  # [language, index of its <seg> start event]
     count = 0
     for index, event in enumerate(events_):
         if event.kind == "start" and event.name == "header":
@@ -249,5 +255,5 @@ def add_tmx_unit(reader: Reader, unit_id: str, language: str | None, variants: l
     _, _, codes, start, end = reader.content(target, paint=True)
     reader.segments.append(Segment(unit_id, decoded, start, end, tuple(names), tuple(codes), start < end,
                                    source_start, source_end))
-    reader.languages.add(language)
+    reader.languages.add(language or "")
     reader.separate(end)

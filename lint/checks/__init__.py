@@ -16,5 +16,5 @@ from .untranslated import Untranslated
 from .variants import Variants
 
 CHECK_TYPES: dict[str, type[Check]] = {
-    check.type_name: check for check in (Names, Substitution, Variants, Pattern, Spelling, Grammar, Numbers, Untranslated,
-                                       Glossary, Consistency, Tags)}
+    check.type_name: check for check in (Names, Substitution, Variants, Pattern, Spelling, Grammar,
+                                         Numbers, Untranslated, Glossary, Consistency, Tags)}

@@ -18,7 +18,7 @@ Sources compare ignoring case, spacing and Arabic diacritics; targets ignoring c
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..bilingual.terms import arabic_form
 from ..context import Context

@@ -28,7 +28,8 @@ Options (one of them at least):
 from __future__ import annotations
 
 import os
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import regex
 

@@ -9,13 +9,15 @@ dots (Turkish 1.500), spaces (Russian 1 500) or commas, decimal commas (2,5), ra
 language ("25 ألف" is "25,000" or "25 thousand", "2.5 million" is 2,500,000). A number the
 translation writes out ("three" for ٣, "a dozen", "May" for ٥ in a date, "type II") is accepted;
 a number of the translation that the source writes in words (ثلاثة, iki, три) or as an
-Arabic dual (مترين, two metres) is not reported as extra; digits right after a Latin letter are part of a code (R0, ACE2, H1N1, G20): they answer for
-a source number but are never one too many, and in the source they are not required.
+Arabic dual (مترين, two metres) is not reported as extra; digits right after a Latin letter
+are part of a code (R0, ACE2, H1N1, G20): they answer for a source number but are never one
+too many, and in the source they are not required.
 
 A wrong or extra number of the translation is reported where it is, saying which number of
 the source was expected; a source number that the translation lacks altogether is reported on
 the whole target segment. A number repeated on one side only ("COVID-19 … the COVID-19
-pandemic") is not a difference; times on the hour ("8:00") need no "00" in the source. Empty targets are left to the ``untranslated`` check.
+pandemic") is not a difference; times on the hour ("8:00") need no "00" in the source.
+Empty targets are left to the ``untranslated`` check.
 
 .. code-block:: yaml
 
@@ -26,7 +28,7 @@ pandemic") is not a difference; times on the hour ("8:00") need no "00" in the s
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..bilingual.numerals import Number, format_value, numbers, worded, written_numbers
 from ..context import Context

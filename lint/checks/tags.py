@@ -16,7 +16,7 @@ reported where it is; one missing is reported on the whole target segment.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 
@@ -38,7 +38,8 @@ class Tags(Check):
             found = [(code.name, code.start, code.end) for code in segment.target_codes]
             found += [(match.group(), segment.start + match.start(), segment.start + match.end())
                       for match in PLACEHOLDER.finditer(target)]
-            wanted = Counter([*segment.source_codes, *(match.group() for match in PLACEHOLDER.finditer(segment.source))])
+            in_text = (match.group() for match in PLACEHOLDER.finditer(segment.source))
+            wanted = Counter([*segment.source_codes, *in_text])
             for name, start, end in sorted(found, key=lambda item: item[1]):
                 if wanted[name] > 0:
                     wanted[name] -= 1

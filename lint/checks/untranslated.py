@@ -22,7 +22,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 
@@ -91,7 +91,7 @@ def foreign_runs(text: str, where: str) -> Iterator[Problem]:
         start, end = match.span()
         while True:
             gap = BETWEEN.match(text, end)
-            following = FOREIGN.match(text, gap.end())
+            following = FOREIGN.match(text, gap.end() if gap else end)
             if following is None or script(following.group()[0]) != kind:
                 break
             end = following.end()

@@ -21,7 +21,8 @@ its source segment that it transliterates (Arabic and Cyrillic letters read as t
 sound classes as English ones: حفتر is h-f-t-r, as Haftar and Hifter are). Two spellings
 that render one source name are reported even when each is used once and however far apart
 they look (but words the dictionary knows join only each other, with the same consonants,
-and never one word with another on its stem, Coronaviridae and Coronaviruses); two spellings that render two different source names are never joined, however
+and never one word with another on its stem, Coronaviridae and Coronaviruses); two spellings
+that render two different source names are never joined, however
 alike they are in English.
 
 It leaves alone: a name with and without its article (al-Sisi/Sisi), plural
@@ -55,7 +56,6 @@ Options:
 from __future__ import annotations
 
 import functools
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -65,8 +65,8 @@ from rapidfuzz.distance import Levenshtein
 
 from ..context import Context
 from ..finding import Problem
-from ..names.evidence import established
 from ..names.anchors import anchored, english_skeleton
+from ..names.evidence import established
 from ..names.transliteration import fold_letters, is_derivation, judge, maybe_close, spelling
 from ..names.usage import Usage, gather, mixed_spelling
 from ..options import Option, OptionError, describe, text_list
@@ -117,7 +117,8 @@ def same_stem(a: str, b: str) -> bool:
 def shared_stem(a: str, b: str, length: int = 6) -> bool:
     """Two words on one stem with endings of their own (Coronaviridae, Coronaviruses)."""
     first, second = fold_letters(a), fold_letters(b)
-    common = len(os.path.commonprefix([first, second]))
+    pairs = enumerate(zip(first, second, strict=False))
+    common = next((index for index, (x, y) in pairs if x != y), min(len(first), len(second)))
     return common >= length and len(first) - common >= 2 and len(second) - common >= 2
 
 
@@ -189,9 +190,10 @@ class Variants(Check):
         usages = gather(context, self.language)
         if not usages:
             return
-        self._sources = anchored({key: [(start, end) for start, end, _ in usage.spans] for key, usage in usages.items()},
-                                 context.document.text, context.segments,
-                                 context.source_language) if context.segments and context.source_language else {}
+        spans = {key: [(start, end) for start, end, _ in usage.spans] for key, usage in usages.items()}
+        language = context.source_language
+        self._sources = anchored(spans, context.document.text, context.segments, language) \
+            if context.segments and language else {}
         batch: dict[str, tuple[str, str, int, int, int]] = context.batch.get(self.id) or {}
         order = list(usages)
         # The batch's spelling of a name leads its group here too; then the most used, the first used.

@@ -18,7 +18,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-
 from .. import bilingual
 from ..bilingual import Segment
 from ..document import LINE_END, Document
