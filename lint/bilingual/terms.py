@@ -14,11 +14,13 @@ import functools
 import regex
 import snowballstemmer
 
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u0640]+(?:['’][\p{L}]+)*")
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u0640]+(?:['’][\p{L}]+)*")  # a ZWNJ (U+200C) ends a word: بیماری‌ها
 ARABIC_MARKS = regex.compile(r"[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]")
 ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
 CONJUNCTIONS, PREPOSITIONS, ARTICLE = ("و", "ف"), ("ب", "ل", "ك"), "ال"
 STEMMERS = {"tr": "turkish", "ru": "russian"}
+# As arabic_form writes them (ی as ي): هایی, های, ها, ای, ی, ان
+PERSIAN_ENDINGS = ("هايي", "هاي", "ها", "اي", "ي", "ان")
 UKRAINIAN_ENDINGS = sorted(["ами", "ями", "ові", "еві", "ого", "ому", "ими", "іми", "ах", "ях", "ам", "ям", "ом", "ем",
                             "ів", "их", "им", "ій", "ої", "ою", "ею", "а", "я", "у", "ю", "і", "и", "е", "о", "й", "ь"],
                            key=len, reverse=True)
@@ -71,7 +73,11 @@ def stem(word: str, language: str) -> str:
 
 def word_keys(word: str, language: str) -> frozenset[str]:
     """The forms under which a source word is looked up."""
-    if language in ("ar", "fa"):
+    if language == "fa":  # Persian suffixes: plural ها, ezafe and indefinite ی (بیماری‌های, ویروسی)
+        readings = arabic_readings(word)
+        return frozenset(readings | {reading[:-len(ending)] for reading in readings for ending in PERSIAN_ENDINGS
+                                     if reading.endswith(ending) and len(reading) - len(ending) >= 3})
+    if language == "ar":
         return frozenset(arabic_readings(word))
     if language in ("tr", "ru", "uk"):
         return frozenset({stem(word, language)})
