@@ -18,7 +18,7 @@ DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 # Digits, then groups of three after a separator, then a decimal part: "1,500.5", "1 500", "٢٬٥٠٠٫٥".
 NUMBER = regex.compile(
     rf"(?<!\p{{N}}){DIGIT}+(?:[,.٬،'’\u00a0\u202f ]{DIGIT}{{3}}(?!{DIGIT}))*"
-    rf"(?:[.,٫]{DIGIT}+|/[\u06F0-\u06F9]+(?![/\u06F0-\u06F9]))?")  # Persian writes 99.98 as ۹۹/۹۸
+    rf"(?:[.,٫]{DIGIT}+|/[\u06F0-\u06F9]{{1,3}}(?![/\u06F0-\u06F9]))?")  # Persian writes 99.98 as ۹۹/۹۸
 SCALES = {
     "en": {"thousand": 3, "thousands": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9,
            "trillion": 12, "bn": 9, "m": 6, "k": 3},
@@ -60,17 +60,20 @@ SCALE_AFTER = regex.compile(r"[ \u00a0-]?(\p{L}+)\.?")
 # Numbers the source writes in words, and Arabic duals ("مترين", two metres): a number of the
 # translation that one of these answers is not "not in the source" (they are never required).
 SOURCE_WORDS = {
-    "ar": {"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4,
+    "ar": {"صفر": 0, "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
+           "أربع": 4, "أربعة": 4,
            "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
            "عشر": 10, "عشرة": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "أربعين": 40, "خمسين": 50, "مئة": 100,
            "مائة": 100, "ألف": 1000},
-    "fa": {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9, "ده": 10,
-           "بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50, "صد": 100, "هزار": 1000},
+    "fa": {"صفر": 0, "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9, "ده": 10,
+           "بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50, "صد": 100, "هزار": 1000, "اول": 1, "دوم": 2, "سوم": 3,
+           "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8, "نهم": 9, "دهم": 10, "نوزدهم": 19, "بیستم": 20},
     "tr": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9, "on": 10,
            "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "yüz": 100, "bin": 1000},
     "ru": {"один": 1, "одна": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "пять": 5,
            "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30,
-           "сорок": 40, "пятьдесят": 50, "сто": 100, "тысяча": 1000},
+           "сорок": 40, "пятьдесят": 50, "сто": 100, "тысяча": 1000, "двум": 2, "двумя": 2, "тремя": 3,
+           "первый": 1, "первого": 1, "первом": 1, "второй": 2, "второго": 2, "втором": 2, "третий": 3},
     "uk": {"один": 1, "одна": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7,
            "вісім": 8, "дев'ять": 9, "десять": 10, "двадцять": 20, "сто": 100, "тисяча": 1000},
 }
@@ -161,6 +164,8 @@ def numbers_at(text: str, start: int, written: str, language: str, scales: dict[
     scale = SCALE_AFTER.match(text, start + len(written))
     if scale and scale.group(1).casefold() in scales:
         values |= {value * 10 ** scales[scale.group(1).casefold()] for value in values}
+    if text[start - 1:start] == "." and not text[start - 2:start - 1].isdigit():  # ".08" is 0.08
+        values |= {Decimal("0." + ascii_digits(written))} if written.isdigit() else set()
     # A year also stands for its last two digits: "the 1930s" is "دهه ۳۰", "1969–78" is 1969 and 1978.
     values |= {value % 100 for value in values if value == value.to_integral_value() and 1900 <= value < 2100}
     return [Number(start, start + len(written), written, frozenset(values), not code)]
@@ -188,12 +193,14 @@ def written_numbers(text: str) -> list[Number]:
 
 def worded(text: str, language: str) -> set[Decimal]:
     """Values the source writes in words (ثلاثة, iki, три) or as an Arabic dual (مترين: 2)."""
-    from .terms import WORD, arabic_readings
+    from .terms import WORD, arabic_form, arabic_readings
     words = SOURCE_WORDS.get(language, {})
+    if language in ("ar", "fa"):
+        words = {**words, **{arabic_form(word): value for word, value in words.items()}}
     found = set()
     for match in WORD.finditer(text):
         word = match.group()
-        readings = arabic_readings(word) | {word} if language in ("ar", "fa") else {word.lower()}
+        readings = (arabic_readings(word) | {word, arabic_form(word)}) if language in ("ar", "fa") else {word.lower()}
         for reading in readings:
             if reading in words:
                 found.add(Decimal(words[reading]))

@@ -44,12 +44,14 @@ class Numbers(Check):
             target = context.target(segment)
             if not segment.has_target or not target.strip() or not segment.source.strip():
                 continue  # nothing to compare: an empty target, a paragraph the translation added
-            source = [number for number in numbers(segment.source, context.source_language or "ar") if number.digits]
+            in_source = numbers(segment.source, context.source_language or "ar")
+            source = [number for number in in_source if number.digits]
             found = numbers(target, "en")
             missing, extra = matched(source, [number for number in found if number.digits],
                                      [number for number in found if not number.digits] + written_numbers(target))
             if extra:  # a number the source writes in words, or an Arabic dual, is in the source
-                said = worded(segment.source, context.source_language or "ar")
+                said = worded(segment.source, context.source_language or "ar").union(
+                    *(number.values for number in in_source if not number.digits))  # SARS-CoV-2 in the source
                 extra = [number for number in extra if not number.values & said]
             for index, number in enumerate(extra):
                 start, end = segment.start + number.start, segment.start + number.end
