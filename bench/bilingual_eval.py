@@ -94,7 +94,7 @@ def rules_for(check: str, language: str) -> config.RuleSet:
 def score_checks(reviewed: dict) -> None:
     folder = OUT / "findings"
     folder.mkdir(exist_ok=True)
-    print("check          lang  units  findings  reviewed false alarms  per 1,000 units")
+    print("check          lang  units  findings  real  false alarms  unread  findings per 1,000 units")
     for check in CHECKS:
         for language in LANGUAGES:
             path = OUT / f"tico-{language}.tmx"
@@ -107,8 +107,8 @@ def score_checks(reviewed: dict) -> None:
             verdicts = reviewed.get(check, {}).get(language, {})
             known = [verdicts[f.unit] for f in found if f.unit in verdicts]
             false = sum(verdict == "false alarm" for verdict in known)
-            print(f"{check:14} {language:4} {units:6} {len(found):9}  {len(known):3} {false:4} {'':9}"
-                  f"{1000 * len(found) / units:6.1f}")
+            print(f"{check:14} {language:4} {units:6} {len(found):9} {len(known) - false:5} {false:13} "
+                  f"{len(found) - len(known):7} {1000 * len(found) / units:10.1f}")
 
 
 def score_glossary_matching() -> None:
