@@ -73,14 +73,18 @@ def main() -> None:
               help="Keep results here and reuse those of unchanged files (also $COPYDESK_CACHE_DIR).")
 @click.option("--no-cache", is_flag=True, help="Check every file; neither read nor write the cache.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which rules file is in use.")
+@click.option("--annotate", metavar="DIR", help="For each Word file (.docx) checked, write a copy under DIR "
+              "(same relative path) with a Word comment on each finding.")
 @click.option("--source", "source", metavar="PATH",
               help="The source beside the translation: a file (for one article), or a folder whose files "
                    "match the articles by relative path (bilingual checks).")
 def check(paths: tuple[str, ...], config_path: str | None, format_name: str, output: str | None,
           select: str | None, ignore: str | None, fail_on: str, color: bool | None,
           fix: bool, diff: bool, jobs: int | None, encoding: str | None, max_megabytes: float,
-          cache_dir: str, no_cache: bool, verbose: bool, source: str | None) -> None:
-    """Check PATHS: files, folders (walked for .txt, .md, .html, .xlf, .po, .tmx) or - for standard input.
+          cache_dir: str, no_cache: bool, verbose: bool, annotate: str | None,
+          source: str | None) -> None:
+    """Check PATHS: files, folders (walked for .txt, .md, .html, .docx,
+    .xlf, .xliff, .po, .tmx) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
     2 a usage error, a bad rules file, a file that could not be read or checked,
@@ -89,6 +93,9 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
         raise click.UsageError("name the files or folders to check, or - to read standard input")
     if fix and diff:
         raise click.UsageError("--fix writes the fixes and --diff only shows them: choose one")
+    if annotate is not None and (fix or diff):
+        raise click.UsageError("--annotate marks the problems of the files as they are: run it without "
+                               f"--{'fix' if fix else 'diff'} (or after it)")
     if output is None and sys.stdout is None:
         fail("standard output is closed, so the report would be lost: give -o FILE to write it to a file")
     if fix and STDIN in paths:
@@ -105,7 +112,7 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     try:
         report = lint_paths(list(paths), rules, selection, jobs=jobs, mode=mode, progress=progress,
                             reading=Reading(encoding, int(max_megabytes * MEGABYTE)),
-                            cache=None if no_cache else cache_dir, source=source)
+                            cache=None if no_cache else cache_dir, annotate=annotate, source=source)
     except EngineError as error:
         fail(str(error))
     except SourceError as error:
@@ -122,6 +129,11 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
                  + (f"; it passed over {passed_over(report)}" if report.passed_over else ""))
         click.echo(f"copydesk: all {plural(report.excluded, 'file')} named or found are excluded by the rules "
                    f"file's exclude: in {rules.source}; nothing to check", err=True)
+    for result in report.files:
+        for remark in result.remarks:
+            click.echo(f"copydesk: note: {result.path}: {remark}", err=True)
+    if annotate is not None:
+        click.echo(annotated(report, annotate), err=True)
     if mode is Mode.DIFF:
         diff_text = "".join(result.diff for result in report.files)
         write(diff_text, output)
@@ -195,6 +207,13 @@ def fixes(report: Report) -> str:
     fixed = sum(result.fixed for result in report.files)
     files = sum(1 for result in report.files if result.fixed)
     return f"{plural(fixed, 'problem')} in {plural(files, 'file')}"
+
+
+def annotated(report: Report, folder: str) -> str:
+    copies = sum(1 for result in report.files if result.annotated)
+    if not copies:
+        return f"copydesk: --annotate: no Word file (.docx) was checked, so nothing was written to {folder}."
+    return f"copydesk: {plural(copies, 'annotated Word file')} written to {folder}."
 
 
 def write(text: str, output: str | None) -> None:

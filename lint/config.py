@@ -16,7 +16,7 @@ from typing import Any
 import regex
 import yaml
 
-from . import rulesyaml
+from . import rulesyaml, word
 from .bilingual.languages import SUPPORTED, primary
 from .checks import CHECK_TYPES
 from .checks.base import Check
@@ -32,7 +32,7 @@ from .words import fold, words
 GENERIC_NAME = "rules.yaml"  # other tools use it too: such a file is passed over, not read
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", GENERIC_NAME)
 CONFIG_ENV = "COPYDESK_CONFIG"
-TOP_LEVEL_KEYS = ("version", "language", "source_language", "exclude", "overrides", "rules")
+TOP_LEVEL_KEYS = ("version", "language", "source_language", "exclude", "overrides", "rules", "docx")
 RULE_KEYS = ("type", "severity", "enabled")
 OVERRIDE_KEYS = ("files", "severity", "rules")
 CHANGE_KEYS = ("severity", "enabled")
@@ -172,8 +172,13 @@ class _Parser:
         enabled = [check for check in checks if rules[check.id].get("enabled", True)]
         exclude = self._globs(data["exclude"], "exclude") if "exclude" in data else None
         overrides = self._overrides(data.get("overrides", []), [check.id for check in checks])
+        try:
+            docx_include = word.parse_include(data["docx"]) if "docx" in data else frozenset()
+        except ValueError as error:
+            raise self.error(str(error), "docx") from None
         return RuleSet(self.path, language, enabled, matcher, accepted, checks, exclude, overrides,
-                       hashlib.sha256(text.encode("utf-8")).hexdigest(), source_language)
+                       hashlib.sha256(text.encode("utf-8")).hexdigest(), docx_include,
+                       source_language=source_language)
 
     def _globs(self, value: Any, *where: Any) -> Globs:
         if isinstance(value, str):

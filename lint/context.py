@@ -54,14 +54,16 @@ class Context:
 
     @cached_property
     def all_hits(self) -> list[Hit]:
-        """Where any rule's names and terms occur, in text order."""
+        """Where any rule's names and terms occur, in text order, with the exceptions
+        ("chicken Kiev"): text a rule has ruled on, that no other check should report."""
         return self._matcher.find(self.text, self.words)
 
     @cached_property
     def _hits_by_rule(self) -> dict[str, list[Hit]]:
         grouped: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.all_hits:
-            grouped[hit.entry.rule].append(hit)
+            if not hit.entry.exception:
+                grouped[hit.entry.rule].append(hit)
         return grouped
 
     @property
@@ -70,5 +72,5 @@ class Context:
         return self._hits_by_rule.keys()
 
     def hits(self, rule_id: str) -> list[Hit]:
-        """Where this rule's names and terms occur, in text order."""
+        """Where this rule's names and terms occur, in text order (not its exceptions)."""
         return self._hits_by_rule.get(rule_id, [])

@@ -27,16 +27,18 @@ def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> 
 def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Selection = Selection(), *,
                jobs: int | None = 1, mode: Mode = Mode.CHECK, progress: Progress | None = None,
                reading: files.Reading = files.Reading(), cache: str | Path | None = None,
-               source: str | None = None) -> Report:
+               annotate: str | None = None, source: str | None = None) -> Report:
     """Lint files, folders and '-' (standard input), in ``jobs`` processes (None: the
     machine's cores, for runs large enough to gain), in a stable order, read as ``reading``
     says. Unreadable files become report errors; every other file is still linted. An
     outside engine that cannot run raises EngineError before any file is read. With a
     ``cache`` folder, the results of unchanged files are reused from it and new ones kept
-    there (see lint.cache). With a ``source`` (a file or folder, see lint.sources), each
-    article is checked against its source; SourceError if they cannot go together."""
+    there (see lint.cache). With an ``annotate`` folder, each Word file checked gets an
+    annotated copy there (see lint.word.annotate). With a ``source``
+    (a file or folder, see lint.sources), each article is checked against its source;
+    SourceError if they cannot go together."""
     rules = rules or config.load(config.discover())
-    job = FileJob(rules, selection, mode, reading)
+    job = FileJob(rules, selection, mode, reading, annotate=annotate)
     job.linter.prepare()  # before the workers start: they get the rules with their engines ready
     report = Report(engines=rules.engines(), rules=rules.docs())
     targets: list[Target] = []

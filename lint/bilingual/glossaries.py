@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
