@@ -158,6 +158,14 @@ def rules(config_path: str | None) -> None:
 
 
 @main.command()
+def lsp() -> None:
+    """Run the language server on standard input and output, for an editor (see README, In the editor)."""
+    from .lsp import serve  # pygls is loaded only for the language server
+
+    serve()
+
+
+@main.command()
 def init() -> None:
     """Write a commented starter copydesk.yaml here (never over an existing one)."""
     try:

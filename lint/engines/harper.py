@@ -92,6 +92,13 @@ if hasattr(os, "register_at_fork"):  # a forked worker process has the pool but 
     os.register_at_fork(after_in_child=_pool.cache_clear)
 
 
+def stop() -> None:
+    """Stop the threads and their Linters (a language server's shutdown)."""
+    if _pool.cache_info().currsize:
+        _pool().shutdown(cancel_futures=True)
+        _pool.cache_clear()
+
+
 class Harper(GrammarEngine):
     def __init__(self, settings: Settings) -> None:
         self._dialect = harper.Dialect[DIALECTS.get(settings.language, "AMERICAN")]

@@ -112,7 +112,22 @@ def _local_server() -> str:
     except (LanguageToolError, OSError) as error:
         raise EngineError(f"the local LanguageTool {version} did not start: {error}; {HELP}") from None
     atexit.register(tool.close)
+    _started.append(tool)
     return f"http://{tool.host}:{tool.port}/"
+
+
+_started: list[language_tool_python.LanguageTool] = []  # the local server, if this process started it
+
+
+def stop() -> None:
+    """Close the local server and the request threads this process started, if any (a
+    language server's shutdown; a run's end closes them at exit)."""
+    while _started:
+        _started.pop().close()
+    _local_server.cache_clear()
+    if _pool.cache_info().currsize:
+        _pool().shutdown(cancel_futures=True)
+        _pool.cache_clear()
 
 
 class LanguageTool(GrammarEngine):

@@ -20,7 +20,8 @@ from rapidfuzz.distance import Levenshtein
 
 from ..bilingual.segment import Segment
 from ..bilingual.terms import arabic_form, arabic_readings, stem
-from .transliteration import fold_letters, spelling
+from .evidence import established
+from .transliteration import fold_letters, is_derivation, spelling
 
 SOURCE_WORD = regex.compile(r"[\p{L}\p{M}]+")
 ARABIC_CLASSES = {
@@ -116,3 +117,36 @@ def anchored(spans: dict[str, list[tuple[int, int]]], text: str, segments: tuple
             if segment is not None and (name := anchor(text[start:end], words[id(segment)], language)):
                 found.setdefault(key, set()).add(name)
     return found
+
+
+def one_source_name(key: str, shown: dict[str, str], rank: list[str], sources: dict[str, set[str]],
+                    language: str) -> tuple[str, str] | None:
+    """The spelling (key) that leads the renderings of a source name this spelling renders
+    too (ranked before it: used more, or first), and that name; however rarely each is used."""
+    for name in sorted(sources.get(key, ())):
+        for other in rank:
+            if other == key:
+                break
+            if name in sources.get(other, ()) and may_join(shown[key], shown[other], language):
+                return other, name
+    return None
+
+
+def may_join(mine: str, theirs: str, language: str) -> bool:
+    """Whether two renderings of one source word may be one name: not one word and its
+    derivation (Iraq, Iraqi), not two words on one stem (Coronaviridae, Coronaviruses); words
+    the dictionary knows join only each other, with the same consonants (Omar, Amer), not a
+    word it does not know (Italy, Attilio)."""
+    first, second = spelling(mine), spelling(theirs)
+    if first.body == second.body or is_derivation(first.body, second.body) or shared_stem(mine, theirs):
+        return False
+    known = established(mine, language) + established(theirs, language)
+    return known == 0 or (known == 2 and english_skeleton(mine) == english_skeleton(theirs))
+
+
+def shared_stem(a: str, b: str, length: int = 6) -> bool:
+    """Two words on one stem with endings of their own (Coronaviridae, Coronaviruses)."""
+    first, second = fold_letters(a), fold_letters(b)
+    pairs = enumerate(zip(first, second, strict=False))
+    common = next((index for index, (x, y) in pairs if x != y), min(len(first), len(second)))
+    return common >= length and len(first) - common >= 2 and len(second) - common >= 2
