@@ -21,6 +21,8 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from . import wordlists
+
 BRITISH_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
 LANGUAGES = ("en-US", "en", *BRITISH_DIALECTS)  # the dictionary is English: copydesk checks English text
 
@@ -45,12 +47,8 @@ _AMERICAN_FORMS = [
 
 class Dictionary:
     def __init__(self, language: str) -> None:
-        import wordfreq
-        from spellchecker import SpellChecker
-
         self.language = language
-        self.frequencies: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
-        self.common: dict[str, float] = wordfreq.get_frequency_dict("en", wordlist="small")
+        self.frequencies, self.common = wordlists.load()
         self.british = language in BRITISH_DIALECTS
 
     @functools.lru_cache(maxsize=65536)
@@ -107,5 +105,5 @@ def describe(language: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def load(language: str) -> Dictionary:
-    """One dictionary per language and process: loading it takes a tenth of a second."""
+    """One dictionary per language and process (its word lists load in a few hundredths of a second)."""
     return Dictionary(language)
