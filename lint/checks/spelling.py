@@ -4,16 +4,35 @@ Each word is looked up in an offline English dictionary (see the README for
 which). Translations are full of names no dictionary knows, so copydesk
 reads capitals the way a copy editor does:
 
-* a lower-case word the dictionary does not know is reported ("goverment");
+* a lower-case word the dictionary does not know is reported ("goverment"),
+  unless real English uses it often (counterterrorism) or it is the plural of
+  a word (martyrdoms);
+* a known misspelling is reported even where the web writes it often ("teh",
+  "alot", "thats"): codespell's curated list says which, and its correction
+  comes first;
 * a capitalised word in mid-sentence is taken to be a name (Alrajmah, Tayyip),
   unless it is one edit away from a word this same article uses (the article
-  says "government" elsewhere and here "Goverment");
-* a capitalised word that starts a sentence or a line is reported only if it
-  is close to a dictionary word ("Obsevers" -> "Observers") and the article
-  never uses it in mid-sentence (where it would be a name);
-* ALL-CAPS words (acronyms), words with inner capitals (McDonald), words with
-  digits, web and e-mail addresses, and Arabic name particles before a dash
-  (al-, el-, ibn, abu) are never reported;
+  says "government" elsewhere and here "Goverment"), a known misspelling, or
+  a spelling nobody writes one edit from a well-known name ("Erodgan": the
+  message says it *may* be a slip and gives the spelling English-language
+  outlets use);
+* a capitalised word that starts a sentence or a line, or stands in a title,
+  is reported if it is close to a common word ("Obsevers" -> "Observers")
+  and the article never uses it in mid-sentence (where it would be a name);
+  a name gets a "did you mean" only from the article's own words;
+* two words with the space lost ("theministry", "attackWith", "Tripolitoday",
+  with a name the article uses), a word split by a space ("compet ition"),
+  a lost space after a full stop ("said.The"), a lost apostrophe ("Irans",
+  "Iraq s"), a letter of another alphabet in a Latin word, and an acronym
+  with letters transposed ("IEAE" beside "IAEA") are reported with the fix;
+* in an en-US article a British form is told as such with the American one
+  (sub-rule ``spelling/british``), and an article that mixes the two forms
+  gets one finding for the mix;
+* words in other scripts (Arabic, Cyrillic, Chinese), foreign phrases in
+  Latin script ("ipso facto", "nous sommes prêts"), ALL-CAPS words
+  (acronyms), brands with inner capitals (WhatsApp), words with digits,
+  web and e-mail addresses, lines of pasted code, and Arabic name particles
+  before a dash (al-, el-, ibn, abu) are never reported;
 * words that any rule of the rules file mentions (names, variants, terms and
   their replacements) are accepted.
 
@@ -29,28 +48,26 @@ en-IE, en-ZA, en-IN) accepts British spellings such as "colour" and "realise".
 
 from __future__ import annotations
 
-import functools
 import os
 from typing import Iterable, Iterator
 
 import regex
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..context import Context
+from ..engines import gazetteer, slips
 from ..engines.dictionary import Dictionary, describe, load
 from ..finding import Problem
-from ..names.evidence import starts_sentence
+from ..names.evidence import ORDINARY_FREQUENCY, starts_sentence
 from ..names.particles import PREFIXES
 from ..options import Option, OptionError, text, text_list
 from ..words import Word, fold, is_all_caps, match_case
 from .base import Check
+from .spelling_evidence import Evidence
+from .spelling_scans import acronym_slips, lost_spaces, spaced_apostrophes
 
-WEB_ADDRESS = regex.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-WEB_CLUE = regex.compile(r"@|www\.|https?://")
 LETTERS_DASH, DASH_LETTERS = regex.compile(r"([\p{L}]+)-$"), regex.compile(r"-([\p{L}]+)")
 BEFORE_NAME = regex.compile(r"[-‐‑–\s]+(\p{Lu})")
-RUN, RUN_BEFORE = regex.compile(r"\S+"), regex.compile(r"\S*", regex.REVERSE)
 
 
 class Spelling(Check):
@@ -86,7 +103,10 @@ class Spelling(Check):
         verdict = self._verdicts.get(stem)
         if verdict is None:
             key = fold(stem)
-            verdict = judged(stem) and key not in accepted and not self.dictionary.known(key)
+            dictionary = self.dictionary
+            verdict = judged(stem) and key not in accepted and (
+                not dictionary.known(key) or bool(dictionary.misspelt(key)) or dictionary.american(key) is not None
+                or stem[0].isupper() and slips.lost_apostrophe(key) is not None)
             if len(self._verdicts) > 200_000:
                 self._verdicts.clear()
             self._verdicts[stem] = verdict
@@ -102,92 +122,144 @@ class Spelling(Check):
 
     def check(self, context: Context) -> Iterator[Problem]:
         text = context.text
-        unknown = []
+        flagged = []
         verdicts = self._verdicts
         for word in context.words:  # the hottest loop of the rule: a dictionary look-up per word
             stem = word.text if word.stem_end == word.end else text[word.start:word.stem_end]
             verdict = verdicts.get(stem)
             if verdict or verdict is None and self._unknown(stem, context.accepted):
-                unknown.append((word, stem))
-        if not unknown:
-            return
+                flagged.append((word, stem))
         dictionary = self.dictionary
         evidence = Evidence(context)
-        for word, stem in unknown:
+        yield from acronym_slips(context, dictionary)
+        yield from lost_spaces(evidence, dictionary)
+        yield from spaced_apostrophes(evidence)
+        if not flagged:
+            return
+        british: list[tuple[Word, str, str]] = []
+        reported_to = -1  # a problem over two words ("compet ition") covers the second one
+        for word, stem in flagged:
             key = fold(stem)
-            if (evidence.in_web_address(word.start) or is_particle(text, word, key)
+            if (word.start < reported_to or evidence.in_web_address(word.start) or evidence.in_code(word.start)
+                    or is_particle(text, word, key)
                     or joins_hyphenated(text, word, dictionary)):
                 continue
-            if not stem[0].isupper():
-                suggestions = [candidate for candidate, _ in dictionary.suggest(key)]
-            elif starts_sentence(text, word.start):
-                suggestions = [] if key in evidence.names else close_words(dictionary, key)
-            else:
-                if len(key) < 4 or not evidence.uses_a_word_one_edit_from(key):
-                    continue  # a name: most capitalised words a dictionary does not know
-                suggestions = [candidate for candidate in dictionary.one_edit(key)
-                               if candidate[0] == key[0] and candidate in evidence.used_words]
-                if not suggestions:
-                    continue
-            if stem[0].isupper() and not suggestions:
-                continue
-            shown = tuple(match_case(stem, candidate) for candidate in suggestions[:3])
-            message = f'"{stem}" is not in the English dictionary'
-            if shown:
-                message += "; did you mean " + " or ".join(f'"{s}"' for s in shown) + "?"
-            yield Problem(word.start, word.stem_end, message, shown)
+            american = dictionary.american(key)
+            if american is not None:
+                british.append((word, stem, american))
+            elif problem := self._judge(evidence, word, stem, key):
+                reported_to = problem.end
+                yield problem
+        yield from self._british(british, evidence)
+
+    def _judge(self, evidence: Evidence, word: Word, stem: str, key: str) -> Problem | None:
+        """The problem with one word the dictionary questions, or None if it is a name or
+        foreign. Capitals are evidence: see the module's documentation."""
+        dictionary, text = self.dictionary, evidence.context.text
+        if slips.mixed_script(stem):
+            used = [w for w in evidence.used_words if len(w) == len(key) and OSA.distance(w, key) <= 2
+                    and slips.latin(w)]
+            shown = tuple(match_case(stem, w) for w in used[:1])
+            return Problem(word.start, word.stem_end, f'"{stem}" mixes letters of two alphabets (a keyboard '
+                           f"layout slip)" + (f'; did you mean "{shown[0]}"?' if shown else ""), shown)
+        if not judged_shape(stem):  # attackWith: two words, or a brand
+            parts = slips.split_capital(dictionary, stem, evidence.name_uses)
+            return run_together(word, stem, parts) if parts else None
+        capital = stem[0].isupper()
+        opening = capital and (starts_sentence(text, word.start) or evidence.in_title(word.start))
+        known = dictionary.known(key)
+        # A known word is a misspelling only where capitals say nothing (Carmel, Herat are names);
+        # so is a short capitalised one in mid-sentence (Hsi, Lew: names, not "his", "lieu").
+        if (not capital or len(key) >= 4 and (opening or not known and len(key) >= 5)) and (
+                fixes := dictionary.misspelt(key)):
+            shown = tuple(match_case(stem, fix) for fix in fixes[:3])
+            return Problem(word.start, word.stem_end, f'"{stem}" is a common misspelling of ' + alternatives(shown), shown)
+        if capital and (possessive := slips.lost_apostrophe(key)):
+            shown = match_case(stem, possessive)
+            return Problem(word.start, word.stem_end, f'"{stem}" has lost its apostrophe: "{shown}"?', (shown,))
+        if known or not capital and slips.foreign(dictionary, key, evidence.neighbours(word)):
+            return None  # a foreign phrase; capitalised words are names (Netanyahou is French)
+        if capital and evidence.name_uses[key] > (0 if opening else 1):
+            return None  # the article uses it as a name elsewhere
+        if parts := slips.split(dictionary, key, evidence.name_uses if capital else ()):
+            return run_together(word, stem, parts)
+        if not capital and (joined := evidence.joined_with_next(word, dictionary)):
+            whole, end = joined
+            written = text[word.start:end]
+            return Problem(word.start, end, f'"{written}" looks like one word split by a space: "{whole}"', (whole,))
+        if not capital:
+            if not key.isascii() or slips.in_use(dictionary, key):
+                return None  # pinyin tones, a French word; counterterrorism, martyrdoms
+            return unknown(word, stem, [candidate for candidate, _ in dictionary.suggest(key)])
+        unseen = gazetteer.frequency(key) < gazetteer.UNSEEN  # a name English text uses is no slip
+        if opening and (unseen and [c for c in close_words(dictionary, key) if slips.ordinary(dictionary, c)]
+                        or evidence.used_one_edit_from(key)):
+            suggestions = [c for c in close_words(dictionary, key) if slips.ordinary(dictionary, c)] if unseen else []
+            suggestions = suggestions or evidence.used_one_edit_from(key)
+            return unknown(word, stem, suggestions)
+        if not opening and len(key) >= 4 and evidence.uses_a_word_one_edit_from(key):
+            used = [c for c in dictionary.one_edit(key) if c[0] == key[0] and c in evidence.used_words]
+            if used:
+                return unknown(word, stem, used)
+        after_dash = word.start > 0 and text[word.start - 1] in "-‐‑"  # Abu-Steit: part of a longer name
+        nearest = None if after_dash else slips.well_known(key)
+        if nearest is None or nearest in evidence.used_words:
+            return None  # a name; or the article spells it right elsewhere, which variants reports
+        shown = match_case(stem, nearest)
+        if dictionary.frequencies.get(nearest, 0) >= ORDINARY_FREQUENCY:
+            return unknown(word, stem, [nearest])
+        return Problem(word.start, word.stem_end, f'"{stem}" may be a slip: English-language outlets write '
+                       f'this name "{shown}"', (shown,))
+
+    def _british(self, found: list[tuple[Word, str, str]], evidence: Evidence) -> Iterator[Problem]:
+        """British forms in an American-English article: each told with its American form, or,
+        when the article also uses the American form of some of them, one finding for the mix."""
+        mixed = sorted({(fold(stem), american) for _, stem, american in found if american in evidence.used_words})
+        rule = f"{self.id}/british"
+        if mixed:
+            word, stem, american = next(item for item in found if item[2] in evidence.used_words)
+            pairs = ", ".join(f'"{british}" and "{american}"' for british, american in mixed)
+            yield Problem(word.start, word.stem_end, f"This article mixes British and American spellings ({pairs}): "
+                          "use the American ones throughout", (match_case(stem, american),), rule=rule)
+            return
+        for word, stem, american in found:
+            shown = match_case(stem, american)
+            yield Problem(word.start, word.stem_end, f'"{stem}" is the British spelling; American English writes '
+                          f'"{shown}"', (shown,), rule=rule)
 
 
-class Evidence:
-    """What the article says about its words, gathered only if an unknown word needs it."""
+def alternatives(shown: tuple[str, ...]) -> str:
+    return " or ".join(f'"{s}"' for s in shown)
 
-    def __init__(self, context: Context) -> None:
-        self.context = context
 
-    @functools.cached_property
-    def used_words(self) -> set[str]:
-        return {fold(word.text) for word in self.context.words}
+def unknown(word: Word, stem: str, suggestions: list[str]) -> Problem | None:
+    if stem[0].isupper() and not suggestions:
+        return None
+    shown = tuple(match_case(stem, candidate) for candidate in suggestions[:3])
+    message = f'"{stem}" is not in the English dictionary'
+    if shown:
+        message += f"; did you mean {alternatives(shown)}?"
+    return Problem(word.start, word.stem_end, message, shown)
 
-    def uses_a_word_one_edit_from(self, key: str) -> bool:
-        """Whether the article uses a word one edit (a transposition counts as one) from a folded
-        word: rapidfuzz tells at once, where listing the known words one edit away takes long."""
-        return any(distance == 1 for _, distance, _ in process.extract(
-            key, self._used_list, scorer=OSA.distance, score_cutoff=1, limit=None))
 
-    @functools.cached_property
-    def _used_list(self) -> list[str]:
-        return sorted(self.used_words)
-
-    @functools.cached_property
-    def names(self) -> set[str]:
-        """Words this article capitalises in mid-sentence."""
-        text = self.context.text
-        return {fold(text[w.start:w.stem_end]) for w in self.context.words
-                if text[w.start].isupper() and not starts_sentence(text, w.start)}
-
-    @functools.cached_property
-    def web_addresses(self) -> list[tuple[int, int]]:
-        """WEB_ADDRESS's matches, looked for only in the runs of non-spacing characters that
-        have an @, www. or http:// (an address never spans spacing): scanning every word for an
-        @ costs more than the whole rule."""
-        text, spans, run_end = self.context.text, [], -1
-        for clue in WEB_CLUE.finditer(text):
-            if clue.start() < run_end:
-                continue
-            run_start = RUN_BEFORE.match(text, 0, clue.start()).start()
-            run_end = RUN.match(text, clue.start()).end()
-            spans += [(run_start + match.start(), run_start + match.end())
-                      for match in WEB_ADDRESS.finditer(text[run_start:run_end])]
-        return spans
-
-    def in_web_address(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.web_addresses)
+def run_together(word: Word, stem: str, parts: tuple[str, str]) -> Problem:
+    head = stem[:len(parts[0])]
+    joined = f"{head} {stem[len(head):]}"
+    return Problem(word.start, word.stem_end, f'"{stem}" looks like two words with the space lost: "{joined}"',
+                   (joined,))
 
 
 def judged(stem: str) -> bool:
-    """Whether spelling judges a word at all: not acronyms, inner capitals or digits."""
-    return len(stem) > 1 and not is_all_caps(stem) and not any(
-        char.isdigit() or char.isupper() for char in stem[1:]) and not stem[0].isdigit()
+    """Whether spelling judges a word at all: Latin script, not acronyms or digits; inner
+    capitals only in the shape of two words run together (attackWith)."""
+    return (len(stem) > 1 and not is_all_caps(stem) and (slips.latin(stem) or slips.mixed_script(stem))
+            and (judged_shape(stem) or slips.LOWER_THEN_CAPITAL.fullmatch(stem) is not None
+                 or slips.CAPITAL_THEN_CAPITAL.fullmatch(stem) is not None))
+
+
+def judged_shape(stem: str) -> bool:
+    """No inner capitals: a word, a capitalised word or a name."""
+    return not any(char.isupper() for char in stem[1:])
 
 
 def close_words(dictionary: Dictionary, key: str) -> list[str]:

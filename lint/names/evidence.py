@@ -17,6 +17,7 @@ INNER_CAPITAL = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 SCOTTISH = regex.compile(r"Ma?c\p{Lu}")  # McDonald, MacArthur: inner capitals of a name
 LINE = regex.compile(r"[^\r\n]+")
 SENTENCE_END = ".!?:;…"
+TITLE_BEFORE = regex.compile(r"(?<![\p{L}.])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Sen|Rep|Gov|Sheikh|St|Mt|Hon)\.$")
 OPENERS = "\"'“‘«([{*•–—-_ \t"
 
 
@@ -50,8 +51,11 @@ def starts_sentence(text: str, offset: int) -> bool:
         if text[index] == "\n" or (text[index] == "\r" and text[index + 1:index + 2] != "\n"):
             line_breaks += 1
         index -= 1
-    if index < 0 or line_breaks > 1 or text[index] in SENTENCE_END:
+    if index < 0 or line_breaks > 1:
         return True
+    if text[index] in SENTENCE_END:
+        # "Mr. Talal", "Gen. Haftar": a title's full stop does not end the sentence.
+        return not (text[index] == "." and line_breaks == 0 and TITLE_BEFORE.search(text, max(0, index - 6), index + 1))
     # A single line break: a new line after a heading-like line, or a wrapped sentence.
     return line_breaks == 1 and not (text[index].isalnum() or text[index] in ",")
 
