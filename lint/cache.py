@@ -20,7 +20,6 @@ ever deleted: remove the folder to reclaim its space.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -30,12 +29,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .version import __version__
-from .config import RuleSet
-from .finding import Finding, Severity
+from .ruleset import RuleSet
+from .finding import Finding
+from .formats.json import read_finding, stored_object
 from .linter import Selection
+from .version import __version__
 
-FORMAT = 1  # of the entries; a change of layout or meaning starts a fresh cache
+FORMAT = 2  # of the entries; a change of layout or meaning starts a fresh cache
 DEFAULT_FOLDER = ".copydesk_cache"
 # Libraries whose reading of a text shapes the findings (the engines name their own versions).
 LIBRARIES = ("regex", "markdown-it-py", "mdit-py-plugins", "linkify-it-py", "rapidfuzz")
@@ -88,11 +88,19 @@ class Cache:
         if not isinstance(entry, dict) or not isinstance(entry.get("notes"), list) or not all(
                 isinstance(note, str) for note in entry["notes"]):
             return None
-        findings = findings_from_json(entry.get("findings"))
-        return None if findings is None else (findings, entry["notes"])
+        stored = entry.get("findings")
+        if not isinstance(stored, list):
+            return None
+        findings = []
+        for value in stored:
+            finding = read_finding(value)
+            if finding is None:  # not what keep() wrote: a miss
+                return None
+            findings.append(finding)
+        return findings, entry["notes"]
 
     def keep(self, key: str, findings: list[Finding], notes: list[str]) -> None:
-        self.put(key, {"findings": [dataclasses.asdict(finding) for finding in findings], "notes": notes})
+        self.put(key, {"findings": [stored_object(finding) for finding in findings], "notes": notes})
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -118,24 +126,3 @@ def _version(distribution: str) -> str | None:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
         return None
-
-
-# A finding's fields and the JSON type each is stored as (a new field needs a line in TYPES).
-TYPES = {"str": str, "int": int, "Severity": int, "tuple[str, ...]": list}
-FIELDS = {field.name: TYPES[str(field.type)] for field in dataclasses.fields(Finding)}
-
-
-def findings_from_json(value: Any) -> list[Finding] | None:
-    """Findings as stored, or None if the value is not that."""
-    if not isinstance(value, list):
-        return None
-    found = []
-    for fields in value:
-        if not isinstance(fields, dict) or fields.keys() != FIELDS.keys() or not all(
-                isinstance(fields[name], kind) for name, kind in FIELDS.items()):
-            return None
-        if fields["severity"] not in set(Severity) or not all(isinstance(s, str) for s in fields["suggestions"]):
-            return None
-        found.append(Finding(**{**fields, "severity": Severity(fields["severity"]),
-                                "suggestions": tuple(fields["suggestions"])}))
-    return found

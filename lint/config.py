@@ -1,4 +1,4 @@
-"""Find, load and validate a rules file into a RuleSet ready to run.
+"""Find, read and validate a rules file into a RuleSet (``lint/ruleset.py``) ready to run.
 
 Every mistake in a rules file is one ConfigError naming the file, the line and
 the rule or key, in words a newsroom editor can act on. Names and terms of all
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from .engines.dictionary import LANGUAGES
 from .finding import SEVERITY_NAMES, Severity
 from .globs import GlobError, Globs
 from .options import REQUIRED, OptionError, describe, did_you_mean, shown
-from .overrides import Override, RuleChange, active
+from .ruleset import Override, RuleChange, RuleSet
 from .phrases import PhraseMatcher
 from .words import fold, words
 
@@ -48,39 +47,6 @@ class ConfigError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
-
-
-@dataclass
-class RuleSet:
-    source: str
-    language: str
-    checks: list[Check]
-    matcher: PhraseMatcher
-    accepted: frozenset[str]
-    configured: list[Check]  # every rule, enabled or not, in file order (``checks``: the enabled ones)
-    exclude: Globs | None = None
-    overrides: list[Override] = field(default_factory=list)
-    digest: str = ""  # of the rules file's text: part of what cached results depend on
-
-    @property
-    def rule_ids(self) -> list[str]:
-        return [check.id for check in self.configured]
-
-    def active(self, path: str) -> list[tuple[Check, Severity]]:
-        """The checks that run on this file, with their severity there (overrides applied)."""
-        if not self.overrides:
-            return [(check, check.severity) for check in self.checks]
-        return active(self.configured, self.overrides, path, {check.id for check in self.checks})
-
-    def excludes(self, path: str) -> bool:
-        return self.exclude is not None and self.exclude.matches(path)
-
-    def engines(self) -> dict[str, str | None]:
-        engines: dict[str, str | None] = {"spelling": None, "grammar": None}
-        for check in self.checks:
-            if check.engine:
-                engines[check.type_name] = check.engine
-        return engines
 
 
 def packaged_rules() -> Path:

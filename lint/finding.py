@@ -45,7 +45,9 @@ class Finding:
     """One problem in one file, as every report format shows it.
 
     ``line``/``column`` are 1-based; ``end_column`` is exclusive; ``text`` is
-    exactly the characters between start and end.
+    exactly the characters between ``start`` and ``end``, code-point offsets of the
+    document's text (not compared: line and column say the same). ``fixable``: --fix may
+    write its one suggestion (its check type is fixable).
     """
 
     path: str
@@ -59,3 +61,11 @@ class Finding:
     message: str = field(compare=False)
     text: str = field(compare=False)
     suggestions: tuple[str, ...] = field(default=(), compare=False)
+    start: int = field(kw_only=True, compare=False)
+    end: int = field(kw_only=True, compare=False)
+    fixable: bool = field(default=False, kw_only=True, compare=False)
+
+    @property
+    def replacement(self) -> str | None:
+        """The one suggestion, if there is exactly one: what a fix would write."""
+        return self.suggestions[0] if len(self.suggestions) == 1 else None

@@ -1,8 +1,9 @@
 """--fix and --diff: apply the unambiguous suggestions of names and substitution rules.
 
-A suggestion is unambiguous when it is the only one. A fix never rewrites
-markup: a finding whose text spans anything but prose (a tag, an emphasis mark)
-is left for the copy editor. Writing is safe: the new text goes to a temporary
+A finding is fixed when it says it is ``fixable``: its check type is (names and
+substitution are) and it has only one suggestion. A fix never rewrites markup: a
+finding whose text spans anything but prose (a tag, an emphasis mark) is left for
+the copy editor. Writing is safe: the new text goes to a temporary
 file in the same folder, gets the original's permissions, and is renamed over
 the original only if the file is still exactly as it was read; otherwise the
 file is left alone and the run reports it. Killed at any moment, a fix leaves
@@ -25,7 +26,6 @@ from .document import Document, encode
 from .files import Reading, read_at_most
 from .finding import Finding
 
-FIXABLE_TYPES = frozenset({"names", "substitution"})
 TEMPORARY = ".copydesk"  # suffix of the new text before it is renamed over the file
 
 
@@ -33,17 +33,12 @@ class FixError(Exception):
     """A file that could not be fixed; the message says why, for a person."""
 
 
-def fixable(finding: Finding) -> bool:
-    return finding.type in FIXABLE_TYPES and len(finding.suggestions) == 1
-
-
 def apply(document: Document, prose: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
     """The document's text with the fixable findings fixed, and which findings those were."""
     pieces, position, fixed = [], 0, []
     for finding in sorted(findings):
-        start = document.line_starts[finding.line - 1] + finding.column - 1
-        end = document.line_starts[finding.end_line - 1] + finding.end_column - 1
-        if not fixable(finding) or start < position or prose[start:end] != document.text[start:end]:
+        start, end = finding.start, finding.end
+        if not finding.fixable or start < position or prose[start:end] != document.text[start:end]:
             continue
         pieces += [document.text[position:start], finding.suggestions[0]]
         position = end

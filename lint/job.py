@@ -11,7 +11,7 @@ from typing import Any
 
 from . import files, fix
 from .cache import Cache, digest
-from .config import RuleSet
+from .ruleset import RuleSet
 from .document import Document, DocumentError
 from .files import FileError
 from .linter import Linter, Selection

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from .checks.base import Check, CheckError
-from .config import RuleSet
+from .ruleset import RuleSet
 from .context import Context
 from .document import Document
 from .finding import Finding, Problem, Severity
 from .intervals import Spans
 from .prose import PLACEHOLDER, Prose, view
-from .suppression import SIC_TYPES, Suppressions, followed_by_sic
+from .suppression import Suppressions, followed_by_sic
 
 LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
@@ -127,7 +127,7 @@ class Linter:
         for check, problem in one_per_span(reported):
             found = finding(document, check, problem, severities[check.id])
             if not suppressions.covers(found.rule, problem.start, found.line) and not (
-                    check.type_name in SIC_TYPES and followed_by_sic(prose.text, problem.end)):
+                    check.silenced_by_sic and followed_by_sic(prose.text, problem.end)):
                 findings.append(found)
         return Linted(sorted(findings), suppressions.errors, failures)
 
@@ -168,7 +168,8 @@ def finding(document: Document, check: Check, problem: Problem, severity: Severi
         path=document.path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=problem.rule or check.id, type=check.type_name, severity=severity or check.severity,
         message=one_line(problem.message), text=document.text[problem.start:problem.end],
-        suggestions=problem.suggestions,
+        suggestions=problem.suggestions, start=problem.start, end=problem.end,
+        fixable=check.fixable and len(problem.suggestions) == 1,
     )
 
 

@@ -7,12 +7,9 @@ says what the type is for.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .finding import Severity
-
-if TYPE_CHECKING:
-    from .config import RuleSet
+from .ruleset import RuleSet
 
 
 @dataclass(frozen=True)
@@ -26,7 +23,7 @@ class RuleDoc:
     help: str         # the check type's documentation
 
 
-def rule_docs(rules: "RuleSet") -> list[RuleDoc]:
+def rule_docs(rules: RuleSet) -> list[RuleDoc]:
     enabled = {check.id for check in rules.checks}
     docs = []
     for check in rules.configured:

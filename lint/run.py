@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from . import config, files
 from .cache import Cache
-from .config import RuleSet
+from .ruleset import RuleSet
 from .document import Document, DocumentError
 from .finding import Finding
 from .job import FileJob, Mode, Target

@@ -9,7 +9,8 @@ In Markdown and HTML, comments switch rules off and on:
 Without rule ids a comment applies to every rule; a rule id also covers its
 engine's sub-rules (``grammar`` covers ``grammar/AnA``). In any format, a word
 followed by ``[sic]`` (the convention for an error quoted as it was written) is
-not reported by the rules that judge spelling: names, variants and spelling.
+not reported by the rules that judge spelling (check types with ``silenced_by_sic``:
+names, variants and spelling).
 """
 
 from __future__ import annotations
@@ -30,9 +31,6 @@ KINDS = ("disable", "enable", "disable-next-line")
 # across one line break (tags blanked out leave long runs of spaces), then [sic].
 SIC = regex.compile(r"[\p{L}\p{M}\p{N}'’]*(?:[\"”’'*_)]|[^\S\r\n])*(?:\r\n|\r|\n)?(?:[*_(]|[^\S\r\n])*\[sic\]",
                     regex.IGNORECASE)
-SIC_TYPES = frozenset({"names", "variants", "spelling"})
-
-
 SIC_REACH = 2000  # characters after a finding where its [sic] may be (blanked-out tags included)
 
 

@@ -168,7 +168,7 @@ def test_layout_splits_at_line_ends_and_keeps_empty_and_line_end_spans():
 def finding_at(document: Document, start: int, end: int, rule: str, severity: Severity) -> Finding:
     (line, column), (end_line, end_column) = document.position(start), document.position(end)
     return Finding(document.path, line, column, end_line, end_column, rule, "pattern", severity,
-                   f"about {rule}", document.text[start:end])
+                   f"about {rule}", document.text[start:end], start=start, end=end)
 
 
 def test_a_finding_across_lines_is_one_focusable_mark_and_continuation_pieces():
@@ -195,7 +195,7 @@ def test_clean_files_unreadable_files_and_counts(tmp_path):
 def test_a_removal_suggestion_and_a_file_without_its_text():
     document = Document("a.txt", "Written by Journalist\n")
     removal = Finding("a.txt", 1, 1, 1, 22, "byline", "pattern", Severity.ERROR, "Template byline",
-                      "Written by Journalist", ("",))
+                      "Written by Journalist", ("",), start=0, end=21)
     source = html.render(Report([FileResult("a.txt", [removal], document), FileResult("b.txt", [removal], None)]))
     assert source.count("Suggestion: <em>remove it</em>") == 2
     assert 'The text of this file is not available.' in source

@@ -128,6 +128,7 @@ def test_any_rules_and_text_findings_are_exact_and_every_format_says_the_same(bo
             assert 1 <= finding.line <= finding.end_line <= document.line_count
             assert 1 <= finding.column <= len(document.line_text(finding.line)) + 1
             start, end = offsets(document, finding)
+            assert (finding.start, finding.end) == (start, end)  # the offsets it carries are its line and column
             assert 0 <= start < end <= len(text)
             assert text[start:end] == finding.text
             assert "\n" not in finding.message and "\r" not in finding.message

@@ -32,6 +32,12 @@ class Check:
     options: ClassVar[dict[str, Option]] = {}
     # Overlapping problems: a higher priority silences a lower one; None never conflicts.
     priority: ClassVar[int | None] = None
+    # Whether --fix may apply a finding of this type that has exactly one suggestion.
+    fixable: ClassVar[bool] = False
+    # Whether a word followed by [sic] (an error quoted as written) is left alone.
+    silenced_by_sic: ClassVar[bool] = False
+    # The key under which the report's ``engines`` names this type's engine (None: no engine).
+    engine_slot: ClassVar[str | None] = None
     # True for a check that reports only where the phrase matcher found its own names or
     # terms (names, substitution): the linter skips it in a document where none were, so a
     # rules file with thousands of names costs no more per document than one with ten.

@@ -97,6 +97,7 @@ def switches(value: Any) -> tuple[tuple[str, bool], ...]:
 class Grammar(Check):
     type_name = "grammar"
     priority = 50
+    engine_slot = "grammar"
     options = {
         "engine": Option(engine_names, ENGINES, "an engine or an ordered list of engines"),
         "language": Option(text, None, "the language to check (default: the rules file's language)"),

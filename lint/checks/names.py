@@ -43,6 +43,8 @@ from .base import Check
 class Names(Check):
     type_name = "names"
     priority = 100
+    fixable = True
+    silenced_by_sic = True
     only_where_found = True
     options = {
         "variants": Option(text_list, doc="other spellings of the name"),

@@ -73,6 +73,8 @@ BEFORE_NAME = regex.compile(r"[-‐‑–\s]+(\p{Lu})")
 class Spelling(Check):
     type_name = "spelling"
     priority = 60
+    silenced_by_sic = True
+    engine_slot = "spelling"
     options = {
         "ignore": Option(text_list, (), "words to accept"),
         "ignore_file": Option(text, None, "a file of words to accept, one per line"),

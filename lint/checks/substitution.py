@@ -48,6 +48,7 @@ def replacements(value: Any) -> dict[str, tuple[str, ...]]:
 class Substitution(Check):
     type_name = "substitution"
     priority = 100
+    fixable = True
     only_where_found = True
     options = {
         "replace": Option(replacements, doc="wrong -> right"),

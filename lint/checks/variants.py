@@ -99,6 +99,7 @@ def one_name(a: str, b: str, language: str) -> bool:
 class Variants(Check):
     type_name = "variants"
     priority = 90
+    silenced_by_sic = True
     options = {
         "scope": Option(scope, "document", "document: within each article; batch: also across the files of a run"),
         "ignore": Option(name_groups, (), "groups of different names that must not be joined"),

@@ -3,7 +3,8 @@
 Each article is shown as it reads, line by line, with every finding highlighted
 where it is (a colour and an underline per severity); its message and
 suggestions show on hover and on keyboard focus. A side list jumps to each
-finding, counts them per severity and rule, and filters them. The page needs no
+finding, counts them per severity and rule, and filters them; a suggestion that
+``--fix`` applies says so. The page needs no
 network and no server: the style and a small script are inline (from
 ``lint/data/report.*``), and a Content-Security-Policy with the script's hash
 keeps anything else from running. Every text from the run is HTML-escaped and
@@ -117,15 +118,10 @@ def article(index: int, result: FileResult, first_number: int) -> str:
     return f'<article aria-labelledby="a-{index}">{heading}{body}</article>'
 
 
-def offsets(document: Document, finding: Finding) -> tuple[int, int]:
-    starts = document.line_starts
-    return starts[finding.line - 1] + finding.column - 1, starts[finding.end_line - 1] + finding.end_column - 1
-
-
 def article_text(document: Document, findings: list[Finding], first_number: int) -> str:
     """The article, one element per line, each finding a <mark> (or nested marks) in place."""
     lines = [document.line_span(number) for number in range(1, document.line_count + 1)]
-    spans = [offsets(document, finding) for finding in findings]
+    spans = [(finding.start, finding.end) for finding in findings]
     rows = []
     for number, ((start, end), pieces) in enumerate(zip(lines, layout(spans, lines)), start=1):
         text = marked(document.text, start, end, pieces, findings, first_number)
@@ -202,7 +198,8 @@ def finding_item(finding: Finding, number: int, in_text: bool) -> str:
         label = "Suggestion" if len(finding.suggestions) == 1 else "Suggestions"
         shown = " · ".join(f"<bdi>{escape(suggestion)}</bdi>" if suggestion else "<em>remove it</em>"
                            for suggestion in finding.suggestions)
-        suggestions = f' <span class="sugg">{label}: {shown}</span>'
+        fixable = ' <span class="fixable">(--fix writes it)</span>' if finding.fixable else ""
+        suggestions = f' <span class="sugg">{label}: {shown}{fixable}</span>'
     return (f'<li class="sev-{finding.severity}" data-f="{number}" data-severity="{finding.severity}" '
             f'data-rule={attribute(finding.rule)}>{link}'
             f'<div class="desc" id="d-{number}"><span class="badge sev-{finding.severity}">{finding.severity}</span> '

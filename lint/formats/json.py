@@ -1,13 +1,18 @@
-"""--format json: one object, as documented in the README (version 1)."""
+"""--format json: one object, as documented in the README (version 1).
+
+The cache keeps findings with the same code: a finding's object plus what only copydesk
+reads back (its offsets, whether --fix applies it), and reads them back with ``read_finding``.
+"""
 
 from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring  # the C version where there is one
+from typing import Any
 
-from ..version import __version__
-from ..finding import Finding
+from ..finding import Finding, Severity
 from ..report import Report
+from ..version import __version__
 
 
 def finding_object(finding: Finding) -> dict:
@@ -17,6 +22,28 @@ def finding_object(finding: Finding) -> dict:
         "rule": finding.rule, "type": finding.type, "severity": str(finding.severity),
         "message": finding.message, "text": finding.text, "suggestions": list(finding.suggestions),
     }
+
+
+def stored_object(finding: Finding) -> dict:
+    """A finding as the cache keeps it: its report object, its offsets and its fixability."""
+    return {**finding_object(finding), "start": finding.start, "end": finding.end, "fixable": finding.fixable}
+
+
+# The members of a stored finding and the JSON type of each (a new member needs a line here).
+STORED = {"path": str, "line": int, "column": int, "end_line": int, "end_column": int, "rule": str, "type": str,
+          "severity": str, "message": str, "text": str, "suggestions": list, "start": int, "end": int,
+          "fixable": bool}
+SEVERITIES = {str(severity): severity for severity in Severity}
+
+
+def read_finding(value: Any) -> Finding | None:
+    """A finding from ``stored_object``'s JSON, or None if the value is not one."""
+    if not isinstance(value, dict) or value.keys() != STORED.keys() or not all(
+            type(value[name]) is kind for name, kind in STORED.items()):
+        return None
+    if value["severity"] not in SEVERITIES or not all(type(s) is str for s in value["suggestions"]):
+        return None
+    return Finding(**{**value, "severity": SEVERITIES[value["severity"]], "suggestions": tuple(value["suggestions"])})
 
 
 def render(report: Report, terminal: bool = False) -> str:

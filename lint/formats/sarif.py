@@ -4,7 +4,8 @@ One run. Each configured rule is a reportingDescriptor whose description and hel
 come from its check type's documentation; a finding of an engine's sub-rule
 (grammar/AnA) points at its rule (grammar). Regions count columns in Unicode code
 points, as every copydesk report does, and the run says so (columnKind). A finding
-with exactly one suggestion carries it as a fix. Files that could not be read are
+with exactly one suggestion carries it as a proposed fix, for a reviewer to apply;
+its ``fixable`` property says whether ``copydesk --fix`` applies it unattended. Files that could not be read are
 tool notifications, and make the invocation unsuccessful.
 """
 
@@ -57,15 +58,15 @@ def result(finding: Finding, index: dict[str, int]) -> dict:
     location["region"]["snippet"] = {"text": finding.text}
     entry: dict = {"ruleId": finding.rule, "level": LEVELS[finding.severity],
                    "message": {"text": finding.message}, "locations": [{"physicalLocation": location}],
-                   "properties": {"type": finding.type}}
+                   "properties": {"type": finding.type, "fixable": finding.fixable}}
     family = finding.rule.split("/", 1)[0]
     if family in index:
         entry["ruleIndex"] = index[family]
-    if len(finding.suggestions) == 1:
+    if finding.replacement is not None:
         entry["fixes"] = [{
-            "description": {"text": f'Write "{finding.suggestions[0]}"'},
+            "description": {"text": f'Write "{finding.replacement}"'},
             "artifactChanges": [{"artifactLocation": {"uri": uri(finding.path)}, "replacements": [
-                {"deletedRegion": region(finding), "insertedContent": {"text": finding.suggestions[0]}}]}],
+                {"deletedRegion": region(finding), "insertedContent": {"text": finding.replacement}}]}],
         }]
     return entry
 
