@@ -1,4 +1,4 @@
-"""The English word lists behind the dictionary, in a compact form built once per machine.
+"""The word lists behind the dictionary, in a compact form built once per machine.
 
 Reading them from their libraries takes about half a second at every start (pyspellchecker's
 gzipped JSON, wordfreq's lists, and importing wordfreq, which imports langcodes and ftfy); the
@@ -8,6 +8,8 @@ both libraries, so an upgrade builds a new one; it is written to a temporary fil
 into place, so two runs starting at once never read half of it. marshal reads data only (it
 runs no code), and anything but the two word tables it was written with — a damaged or foreign
 file — is ignored and built again. A cache folder that cannot be written costs only the time.
+Other tables read from a library's data files (codespell's lists) are kept the same way, by
+``table``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import os
 import tempfile
 from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 FORMAT = 1  # bumped when what the file holds changes
 
@@ -47,6 +50,21 @@ def load() -> Lists:
     return lists
 
 
+def table(name: str, build: Callable[[], dict]) -> dict:
+    """A table (a dict of data) that ``build`` makes, kept under ``name``, which must carry the
+    versions of the data it is made from."""
+    where = folder() / f"{name}-{FORMAT}.marshal"
+    try:
+        found = marshal.loads(where.read_bytes())
+        if isinstance(found, dict) and found:
+            return found
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    made = build()
+    save(where, made)
+    return made
+
+
 def valid(lists: object) -> bool:
     return (isinstance(lists, tuple) and len(lists) == 2
             and all(isinstance(part, dict) and part for part in lists))
@@ -60,7 +78,7 @@ def from_libraries() -> Lists:
     return frequencies, dict(wordfreq.get_frequency_dict("en", wordlist="small"))
 
 
-def save(where: Path, lists: Lists) -> None:
+def save(where: Path, lists: Lists | dict) -> None:
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=where.parent, prefix=".english-")
