@@ -14,7 +14,8 @@ How it counts (comparisons ignore case, a possessive 's, and kinds of dash and s
   article uses most, or, on a tie, the one it uses first. The group is *found* when copydesk
   reports a `variants` finding whose text is one of the group's other spellings, or contains one
   of them as whole words, or is contained in one ("Abdul" reported where "Abdul Hamid" is
-  annotated). Recall = groups found / groups.
+  annotated), or a `spelling` finding on one of those spellings whose first suggestion is
+  another spelling of the group ("IEAE" -> "IAEA"). Recall = groups found / groups.
 * A *false alarm* is a spelling that `variants` reports in an article and that is no spelling of
   any annotated group of that article; each such spelling counts once per article, however often
   it occurs. Reported as false alarms per 100 articles.
@@ -136,10 +137,14 @@ def score(articles: list[Article], linter: Linter) -> dict:
         findings = linter.lint(Document(article.id, article.text))
         total_words += article.words
         reported = {key(f.text): f for f in findings if f.type == "variants"}
+        # A spelling finding that corrects a name to another spelling the article uses
+        # ("IEAE" -> "IAEA") tells the copy editor the same thing.
+        corrected = {key(f.text): f for f in findings if f.type == "spelling" and f.suggestions}
         spelled = [f for f in findings if f.type == "spelling"]
         for spellings, kind in zip(article.groups, article.group_kinds):
             keys = [key(s) for s in spellings]
-            hit = any(contains(r, k) or contains(k, r) for r in reported for k in keys[1:])
+            hit = any(contains(r, k) or contains(k, r) for r in reported for k in keys[1:]) or any(
+                k in corrected and key(corrected[k].suggestions[0]) in keys for k in keys[1:])
             groups_total[kind] += 1
             groups_found[kind] += hit
             if not hit:

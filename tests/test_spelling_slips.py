@@ -125,3 +125,14 @@ def test_sic_applies_to_the_occurrence_it_follows_only():
     text = "The goverment [sic] said so. Later the goverment said it again."
     findings = lint_text(text, rules(US))
     assert [f.column for f in findings] == [text.rindex("goverment") + 1]
+
+
+def test_a_well_known_place_run_together_with_the_next_word():
+    assert spelled("Reported by PressIran on Monday, the talks were a poor performance RussiaThe analyst said.") == [
+        ("PressIran", ("Press Iran",)), ("RussiaThe", ("Russia The",))]
+
+
+def test_a_long_name_written_once_with_a_letter_changed():
+    text = ("RSF commander Mohamed Hamdan Dagalo met the envoy. Dagalo said the truce holds, "
+            "and Dagolo's aides agreed.")
+    assert spelled(text) == [("Dagolo", ("Dagalo",))]

@@ -203,6 +203,14 @@ class Spelling(Check):
             used = [c for c in dictionary.one_edit(key) if c[0] == key[0] and c in evidence.used_words]
             if used:
                 return unknown(word, stem, used)
+            # A long name the article writes more often one letter otherwise (Dagolo, Dagalo).
+            counts = evidence.counts
+            other = [c for c in evidence.used_one_edit_from(key) if len(key) >= 6 and counts[key] == 1
+                     and counts[c] > 1 and evidence.name_uses[c] and not dictionary.known(c)]
+            if other:
+                shown = match_case(stem, other[0])
+                return Problem(word.start, word.stem_end, f'"{stem}" once here, "{shown}" '
+                               f"{counts[other[0]]}× elsewhere in this article: a slip?", (shown,))
         after_dash = word.start > 0 and text[word.start - 1] in "-‐‑"  # Abu-Steit: part of a longer name
         nearest = None if after_dash else slips.well_known(key)
         if nearest is None or nearest in evidence.used_words:

@@ -51,6 +51,12 @@ class Evidence:
         return sorted(self.used_words)
 
     @functools.cached_property
+    def counts(self) -> Counter:
+        """How often the article uses each word (folded, without a possessive)."""
+        text = self.context.text
+        return Counter(fold(text[w.start:w.stem_end]) for w in self.context.words)
+
+    @functools.cached_property
     def name_uses(self) -> Counter:
         """How often this article capitalises each word in mid-sentence (outside titles)."""
         text = self.context.text

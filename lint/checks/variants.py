@@ -12,9 +12,17 @@ The less used spelling is reported, with the more used one as the suggestion
 
 It knows how names are transliterated into English: vowels that come and go
 or change (Hifter/Haftar), q/k/g and gh (Qaddafi/Gaddafi), dh/d/th/z, kh/h,
-sh/ch, j/g, ou/u/o/w, i/e/y, doubled letters, a dropped or transposed letter
-in long names, diacritics (Erdoğan/Erdogan), al-/el- and spacing
-(al-Mishri/Almishri), possessives and headline capitals.
+sh/ch, j/g, ou/u/o/w, i/e/y, voiced and voiceless consonants (Mahmoud/Mahmout,
+Ahmed/Ahmet), simplified clusters (Hemedti/Hemeti), doubled letters, a dropped
+or transposed letter in long names (Bashagha/Bashagah), diacritics
+(Erdoğan/Erdogan), al-/el- and spacing (al-Mishri/Almishri), a hyphen or a
+space between two words of a name (Amir-Abdollahian/Amir Abdollahian),
+possessives and headline capitals (a spelling used only in an ALL-CAPS
+headline counts). Given-name elements written several ways (Abdel/Abdul,
+Mohammed/Muhammad/Mohamed, Youssef/Yusuf, and Turkish forms: Mehmet, Ahmet)
+are one name only when the rest of the name is the same ("Abdul Hamid
+Dbeibah" and "Abdel Hamid Dbeibah"). When several spellings are each used
+about as often, every one is reported but the one the others are closest to.
 
 It leaves alone: a name with and without its article (al-Sisi/Sisi), plural
 and adjective forms (Houthi/Houthis, Iraq/Iraqi), acronyms (SANA/Sanaa),
@@ -55,14 +63,20 @@ from rapidfuzz.distance import Levenshtein
 
 from ..context import Context
 from ..finding import Problem
+from ..engines.dictionary import load
 from ..names.evidence import established
-from ..names.transliteration import fold_letters, judge, maybe_close, spelling
+from ..names.joining import mixed_joins
+from ..names.elements import same_element
+from ..names.transliteration import fold_letters, judge, maybe_close, score, spelling
 from ..names.usage import Usage, gather, mixed_spelling
 from ..options import Option, OptionError, describe, text_list
 from ..words import match_case
 from .base import Check
 
 SCOPES = ("document", "batch")
+# A word the English word list counts this often is a title or a word, not the rest of a name
+# (Sheikh 699, Emir 353, Ayatollah 108; Hamid and Salman 0).
+TITLE_FREQUENCY = 100
 
 
 def scope(value: Any) -> str:
@@ -122,29 +136,50 @@ class Variants(Check):
 
     # -- one document -------------------------------------------------------
 
-    def groups(self, usages: dict[str, Usage], rank: Iterable[str]) -> dict[str, str]:
+    def groups(self, usages: dict[str, Usage], rank: Iterable[str],
+               counts: dict[str, int] | None = None) -> dict[str, str]:
         """Spelling key -> the key of the spelling it is a variant of (heads map to none).
-        Each spelling is judged only against the heads that pass the first test of
-        ``one_name`` (skeletons at most two edits apart), which rapidfuzz finds at once."""
-        heads: list[str] = []
+        A spelling joins the group of the first spelling ranked before it that it is related
+        to, head or not (Hamiti, Hemedti, Hemeti: a chain is one name). Each is judged only
+        against the spellings whose skeletons are at most two edits from its own, which
+        rapidfuzz finds at once. With ``counts``, a group of three or more where no spelling
+        is used most is led by the spelling the others are closest to."""
+        keys: list[str] = []
         skeletons: list[str] = []
         variant_of: dict[str, str] = {}
+        members: dict[str, list[str]] = {}
         for key in rank:
             skeleton = spelling(usages[key].shown).skeleton
             close = sorted(index for _, _, index in process.extract(
                 skeleton, skeletons, scorer=Levenshtein.distance, score_cutoff=2, limit=None))
-            head = next((heads[index] for index in close if self._related(key, heads[index], usages)), None)
-            if head is None:
-                heads.append(key)
-                skeletons.append(skeleton)
+            related = next((keys[index] for index in close if self._related(key, keys[index], usages)), None)
+            keys.append(key)
+            skeletons.append(skeleton)
+            if related is None:
+                members[key] = [key]
             else:
+                head = variant_of.get(related, related)
                 variant_of[key] = head
+                members[head].append(key)
+        if counts:
+            for head, group in members.items():
+                if len(group) > 2 and counts[group[0]] == counts[group[1]]:
+                    centre = min(group, key=lambda key: (sum(score(spelling(usages[key].shown),
+                                                                   spelling(usages[other].shown))
+                                                             for other in group if other != key), group.index(key)))
+                    for key in group:
+                        variant_of.pop(key, None)
+                        if key != centre:
+                            variant_of[key] = centre
         return variant_of
 
     def _related(self, one: str, other: str, usages: dict[str, Usage]) -> bool:
         if self._apart and other in self._apart.get(fold_letters(one), ()):
             return False
         a, b = usages[one], usages[other]
+        if same_element(a.shown, b.shown):  # Abdel/Abdul, Mehmet/Mohammed: only in the same full name
+            frequencies = load(self.language).frequencies  # a title (Sheikh, Prince) is no part of it
+            return any(frequencies.get(word, 0) < TITLE_FREQUENCY for word in a.beside & b.beside)
         return one_name(a.shown, b.shown, self.language) and not self._two_people(a, b)
 
     def _two_people(self, a: Usage, b: Usage) -> bool:
@@ -158,6 +193,10 @@ class Variants(Check):
         return False
 
     def check(self, context: Context) -> Iterator[Problem]:
+        for joined in mixed_joins(context.text, context.words):
+            if not self._covered(context, joined.start, joined.end):
+                message = mixed_spelling(joined.written, joined.count, joined.usual, joined.usual_count)
+                yield Problem(joined.start, joined.end, message, (joined.usual,))
         usages = gather(context, self.language)
         if not usages:
             return
@@ -165,7 +204,7 @@ class Variants(Check):
         order = list(usages)
         # The batch's spelling of a name leads its group here too; then the most used, the first used.
         rank = sorted(usages, key=lambda key: (key in batch, -len(usages[key].spans), order.index(key)))
-        variant_of = self.groups(usages, rank)
+        variant_of = self.groups(usages, rank, {key: len(usage.spans) for key, usage in usages.items()})
         for key, usage in usages.items():
             if key in batch:
                 head_text, _, files, head_files, total = batch[key]
@@ -176,6 +215,10 @@ class Variants(Check):
                 head = usages[variant_of[key]]
                 message = mixed_spelling(usage.shown, len(usage.spans), head.shown, len(head.spans))
                 yield from self._problems(context, usage, head.shown, message)
+
+    @staticmethod
+    def _covered(context: Context, start: int, end: int) -> bool:
+        return any(hit.start < end and start < hit.end for hit in context.all_hits)
 
     def _problems(self, context: Context, usage: Usage, correct: str, message: str) -> Iterator[Problem]:
         for start, end, covered in usage.spans:

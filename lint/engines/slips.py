@@ -64,8 +64,8 @@ def split_capital(dictionary: Dictionary, word: str, names: Collection[str]) -> 
     elif match := CAPITAL_THEN_CAPITAL.fullmatch(word):
         head, tail = match.group(1), match.group(2)
         parts = [part.casefold() for part in (head, tail)]
-        fits = any(part in names for part in parts) and all(
-            part in names or ordinary(dictionary, part, EVERYDAY) for part in parts)
+        named = [part in names or gazetteer.is_place(part) for part in parts]  # RussiaThe, PressIran
+        fits = any(named) and all(name or ordinary(dictionary, part, EVERYDAY) for part, name in zip(parts, named))
     else:
         return None
     return (head, tail) if fits else None

@@ -28,8 +28,9 @@ class Usage:
     spans: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, covered by another rule
     forms: Counter = field(default_factory=Counter)                   # as written
     roles: set[str] = field(default_factory=set)                       # "first" (a name follows) or "last"
-    before: set[str] = field(default_factory=set)                      # name words just before it
+    before: set[str] = field(default_factory=set)                      # name words before it (up to 3)
     after: set[str] = field(default_factory=set)                       # name words just after it
+    beside: set[str] = field(default_factory=set)                      # both, headlines included
 
     @functools.cached_property
     def shown(self) -> str:
@@ -45,6 +46,11 @@ def gather(context: Context, language: str) -> dict[str, Usage]:
     capitals = [index for index, word in enumerate(found) if word.text[0].isupper()]
     names = [index for index in capitals if _is_name(text, found[index], headlines, language)]
     capitalised = set(capitals)
+    named = set(names)
+    # The words a name's neighbour may be: not a capitalised word that only opens a sentence
+    # ("When Dbeibah...", "Does Bashagha..."), which would pass for a first name and part two
+    # spellings of one man as two people.
+    neighbours = {index for index in capitals if index in named or not starts_sentence(text, found[index].start)}
     covered = Spans()
     covered.add(context.all_hits)
     usages: dict[str, Usage] = {}
@@ -68,13 +74,17 @@ def gather(context: Context, language: str) -> dict[str, Usage]:
         usage = usages.setdefault(spelling_key(form), Usage())
         usage.spans.append((start, end, covered.overlaps(start, end)))
         usage.forms[form] += 1
+        previous = _neighbour(text, found, neighbours, index, -1)
+        following = _neighbour(text, found, neighbours, last, 1)
+        earlier = []  # the name's earlier words: "Mohamed Ahmed Zaki" and "Mohamed Zaky" share one
+        while previous is not None and len(earlier) < 3:
+            earlier.append(spelling_key(found[previous].text))
+            previous = _neighbour(text, found, neighbours, previous, -1)
+        usage.beside.update(earlier[:1], [spelling_key(found[following].text)] if following is not None else [])
         if within(headlines, word.start):
             continue  # in a headline every word has a capital: no sign of who is who
-        previous = _neighbour(text, found, capitalised, index, -1)
-        following = _neighbour(text, found, capitalised, last, 1)
         usage.roles.add("first" if following is not None else "last")
-        if previous is not None:
-            usage.before.add(spelling_key(found[previous].text))
+        usage.before.update(earlier)
         if following is not None:
             usage.after.add(spelling_key(found[following].text))
     return usages
@@ -105,7 +115,9 @@ def _name_tail(text: str, word: Word, following: Word, language: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def spelling_key(form: str) -> str:
     """Spellings that are the same but for case, apostrophes and kinds of dash or space."""
-    return " ".join(fold(form).replace("’", "'").translate({ord(d): "-" for d in DASHES}).split())
+    # Turkish İ folds to i with a dot above: TÜRKİYE and Türkiye are one spelling.
+    folded = fold(form).replace("i\u0307", "i").replace("’", "'")
+    return " ".join(folded.translate({ord(d): "-" for d in DASHES}).split())
 
 
 def _article(text: str, particle: Word, name: Word) -> bool:
