@@ -7,6 +7,7 @@ a warm one that checked other articles first, and the reverse order."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -101,7 +102,8 @@ def test_reports_do_not_depend_on_what_the_process_checked_before(tmp_path):
     # A fresh process, every article in one run.
     done = subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "-j", "1", "-f", "json",
                            "-c", str(rules_path), *sorted(name for name, _ in articles)],
-                          cwd=tmp_path, capture_output=True, text=True, check=False)
+                          cwd=tmp_path, capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # this copy of copydesk
     assert done.returncode == 1, done.stderr
     fresh: dict[str, list[dict]] = {}
     for finding in json.loads(done.stdout)["findings"]:
