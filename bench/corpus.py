@@ -187,12 +187,12 @@ def set_key(lines: list[str], key: str, value: str) -> list[str]:
             return lines
     after = max((i + 1 for i, line in enumerate(lines) if line.startswith(("words:", "rank:"))),
                 default=len(lines))
-    return lines[:after] + [f"{key}: {value}"] + lines[after:]
+    return [*lines[:after], f"{key}: {value}", *lines[after:]]
 
 
 def cmd_stats(_: argparse.Namespace) -> int:
     filled = 0
-    for path, data, error in annotations():
+    for path, _, error in annotations():
         if error:
             print(error, file=sys.stderr)
             continue
@@ -233,7 +233,7 @@ def cmd_verify(_: argparse.Namespace) -> int:
 
 def cmd_queries(_: argparse.Namespace) -> int:
     wanted: dict[str, list[str]] = collections.defaultdict(list)
-    for path, data, error in annotations():
+    for path, data, _ in annotations():
         if data:
             wanted[str(data.get("query"))].append(f"{path.stem}@{data.get('rank')}")
     for query, uses in wanted.items():

@@ -93,7 +93,7 @@ def browse(report: Path, folder: Path, loads: int) -> None:
             started = time.perf_counter()
             driver.get(report.as_uri())
             rows.append((1000 * (time.perf_counter() - started), *driver.execute_script(TIMINGS)))
-        get, loaded, ready, painted, toggled = (statistics.median(column) for column in zip(*rows[1:]))
+        get, loaded, ready, painted, toggled = (statistics.median(column) for column in zip(*rows[1:], strict=False))
         print(f"chromium, median of {loads} loads: DOMContentLoaded {loaded:.0f} ms, load {ready:.0f} ms, "
               f"first contentful paint {painted:.0f} ms, page open for the driver {get:.0f} ms; "
               f"one rule filter toggled in {toggled:.0f} ms")

@@ -46,7 +46,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-
 from jobs_speed import write_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,10 +205,10 @@ def run(commands: list[list[str]], into: Timed, keep: bool = False, ok: tuple[in
         memory = [Path(scratch) / f"memory-{index}" for index in range(len(commands))]
         started = time.perf_counter()
         processes = [subprocess.Popen([TIME, "-f", "%M", "-o", str(kept), *command], cwd=ROOT, stdout=out, stderr=err)
-                     for command, kept in zip(commands, memory)]
+                     for command, kept in zip(commands, memory, strict=False)]
         codes = [process.wait() for process in processes]
         into.walls.append(time.perf_counter() - started)
-        for code, command in zip(codes, commands):
+        for code, command in zip(codes, commands, strict=False):
             if code not in ok:
                 err.seek(0)
                 sys.exit(f"{' '.join(command)[:200]} failed ({code}): {err.read()[-2000:]}")

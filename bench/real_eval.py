@@ -1,6 +1,6 @@
 """Score copydesk's `variants` and `spelling` rules on the real-article corpus (issue 12).
 
-    python bench/real_eval.py --corpus eval [--corpus OTHER/eval] [--split dev|test|all]
+    python bench/real_eval.py [--corpus eval] [--corpus OTHER/eval] [--split dev|test|all]
                               [--rules bench/real_eval_rules.yaml] [--show misses|false] [--json]
 
 Each --corpus DIR has articles/*.yaml (annotations, committed) and texts/*.txt (the excerpts,
@@ -141,7 +141,7 @@ def score(articles: list[Article], linter: Linter) -> dict:
         # ("IEAE" -> "IAEA") tells the copy editor the same thing.
         corrected = {key(f.text): f for f in findings if f.type == "spelling" and f.suggestions}
         spelled = [f for f in findings if f.type == "spelling"]
-        for spellings, kind in zip(article.groups, article.group_kinds):
+        for spellings, kind in zip(article.groups, article.group_kinds, strict=True):
             keys = [key(s) for s in spellings]
             hit = any(contains(r, k) or contains(k, r) for r in reported for k in keys[1:]) or any(
                 k in corrected and key(corrected[k].suggestions[0]) in keys for k in keys[1:])
@@ -157,7 +157,7 @@ def score(articles: list[Article], linter: Linter) -> dict:
         for slip in article.slips:
             wanted = key(str(slip["text"]))
             kinds = ("spelling", "variants") if slip.get("class") == "name" else ("spelling",)
-            hit = any(key(f.text) == wanted or contains(key(f.text), wanted) and " " in wanted
+            hit = any(key(f.text) == wanted or (contains(key(f.text), wanted) and " " in wanted)
                       for f in findings if f.type in kinds)
             slips_total[slip.get("class", "other")] += 1
             slips_found[slip.get("class", "other")] += hit
@@ -191,13 +191,14 @@ def ratio(part: float, whole: float, digits: int = 3) -> float | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, action="append", required=True,
-                        help="a folder with articles/ and texts/ (repeatable)")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="a folder with articles/ and texts/ (repeatable; default: this repository's eval/)")
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--rules", type=Path, default=RULES)
     parser.add_argument("--show", choices=("misses", "false"))
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
+    args.corpus = args.corpus or [RULES.parent.parent / "eval"]
     articles, problems = load_corpus(args.corpus)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)

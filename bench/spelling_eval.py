@@ -27,8 +27,8 @@ import time
 from pathlib import Path
 
 from lint import config
-from lint.engines import curated
 from lint.document import Document
+from lint.engines import curated
 from lint.linter import Linter, Selection
 from lint.words import words
 
@@ -114,7 +114,7 @@ def hunspell(pairs: list[tuple[str, str]]) -> dict[str, tuple[bool, bool]]:
     answers = [block for block in output.split("\n\n")[:-1]]
     answers[0] = answers[0].split("\n", 1)[1]  # the version banner
     results = {}
-    for (wrong, right), answer in zip(pairs, answers):
+    for (wrong, right), answer in zip(pairs, answers, strict=True):
         line = answer.strip()
         first = line.split(": ", 1)[1].split(", ")[0] if line.startswith("&") else ""
         results[wrong] = (line[:1] in "&#", first.lower() == right.lower())

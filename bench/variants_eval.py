@@ -32,8 +32,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lint.names import transliteration as tr  # noqa: E402
-from lint.names.evidence import established  # noqa: E402
+from lint.names import transliteration as tr
+from lint.names.evidence import established
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "variant_pairs.yaml"
 
@@ -105,7 +105,8 @@ def tune(items) -> None:
         f = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
         results.append((round(f, 4), p, r, (a2, a3, a4, per, known)))
     for f, p, r, params in sorted(results, reverse=True)[:8]:
-        print(f"F0.5 {f:.3f}  precision {p:.3f}  recall {r:.3f}  allowance 2,3,4={params[:3]} per={params[3]} known={params[4]}")
+        print(f"F0.5 {f:.3f}  precision {p:.3f}  recall {r:.3f}  "
+              f"allowance 2,3,4={params[:3]} per={params[3]} known={params[4]}")
 
 
 def news(folder: Path, show: bool) -> None:
@@ -131,7 +132,8 @@ def news(folder: Path, show: bool) -> None:
     elapsed = time.perf_counter() - started
     megabytes = sum(len(d.text.encode("utf-8")) for d in documents) / 1e6
     for part, (articles, found) in counts.items():
-        print(f"{part:5} articles {articles:5}  findings {found:4}  per 100 articles {100 * found / max(articles, 1):.2f}")
+        print(f"{part:5} articles {articles:5}  findings {found:4}  "
+              f"per 100 articles {100 * found / max(articles, 1):.2f}")
     print(f"time {elapsed:.1f} s for {megabytes:.1f} MB: {elapsed / megabytes:.2f} s per MB "
           f"(whole linter with only the '{check.id}' rule)")
 

@@ -7,4 +7,4 @@ from .finding import Finding, Severity
 from .run import lint_paths, lint_text
 from .version import __version__
 
-__all__ = ["Finding", "Severity", "lint_paths", "lint_text", "__version__"]
+__all__ = ["Finding", "Severity", "__version__", "lint_paths", "lint_text"]

@@ -29,10 +29,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .ruleset import RuleSet
 from .finding import Finding
 from .formats.json import read_finding, stored_object
 from .linter import Selection
+from .ruleset import RuleSet
 from .version import __version__
 
 FORMAT = 2  # of the entries; a change of layout or meaning starts a fresh cache
@@ -48,7 +48,7 @@ class Cache:
     run: str  # digest of everything the results of a run depend on, besides each file
 
     @classmethod
-    def open(cls, folder: str | Path, rules: RuleSet, selection: Selection) -> "Cache":
+    def open(cls, folder: str | Path, rules: RuleSet, selection: Selection) -> Cache:
         run = digest(FORMAT, __version__, rules.digest, sorted(rules.accepted), rules.engines(),
                      [(name, _version(name)) for name in LIBRARIES], sorted(selection.select), sorted(selection.ignore))
         return cls(Path(folder), run)

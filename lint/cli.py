@@ -20,7 +20,7 @@ from .linter import Selection, SelectionError
 from .parallel import SMALL_RUN, cores
 from .progress import ProgressBar
 from .report import Report
-from .ruledocs import rule_docs, table
+from .ruledocs import table
 from .run import lint_paths
 from .starter import StarterError, write_starter
 from .version import __version__
@@ -72,11 +72,13 @@ def main() -> None:
               help="Keep results here and reuse those of unchanged files (also $COPYDESK_CACHE_DIR).")
 @click.option("--no-cache", is_flag=True, help="Check every file; neither read nor write the cache.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which rules file is in use.")
+@click.option("--annotate", metavar="DIR", help="For each Word file (.docx) checked, write a copy under DIR "
+              "(same relative path) with a Word comment on each finding.")
 def check(paths: tuple[str, ...], config_path: str | None, format_name: str, output: str | None,
           select: str | None, ignore: str | None, fail_on: str, color: bool | None,
           fix: bool, diff: bool, jobs: int | None, encoding: str | None, max_megabytes: float,
-          cache_dir: str, no_cache: bool, verbose: bool) -> None:
-    """Check PATHS: files, folders (walked for .txt, .md and .html) or - for standard input.
+          cache_dir: str, no_cache: bool, verbose: bool, annotate: str | None) -> None:
+    """Check PATHS: files, folders (walked for .txt, .md, .html and .docx) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
     2 a usage error, a bad rules file, a file that could not be read or checked,
@@ -85,6 +87,9 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
         raise click.UsageError("name the files or folders to check, or - to read standard input")
     if fix and diff:
         raise click.UsageError("--fix writes the fixes and --diff only shows them: choose one")
+    if annotate is not None and (fix or diff):
+        raise click.UsageError("--annotate marks the problems of the files as they are: run it without "
+                               f"--{'fix' if fix else 'diff'} (or after it)")
     if output is None and sys.stdout is None:
         fail("standard output is closed, so the report would be lost: give -o FILE to write it to a file")
     if fix and STDIN in paths:
@@ -101,13 +106,13 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     try:
         report = lint_paths(list(paths), rules, selection, jobs=jobs, mode=mode, progress=progress,
                             reading=Reading(encoding, int(max_megabytes * MEGABYTE)),
-                            cache=None if no_cache else cache_dir)
+                            cache=None if no_cache else cache_dir, annotate=annotate)
     except EngineError as error:
         fail(str(error))
     finally:
         progress.close()
-    for error in report.errors:
-        click.echo(f"copydesk: error: {error.path}: {error.message}", err=True)
+    for unreadable in report.errors:
+        click.echo(f"copydesk: error: {unreadable.path}: {unreadable.message}", err=True)
     if report.passed_over and report.files:
         click.echo(f"copydesk: passed over {passed_over(report)}", err=True)
     if not report.files and not report.errors:
@@ -116,6 +121,11 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
                  + (f"; it passed over {passed_over(report)}" if report.passed_over else ""))
         click.echo(f"copydesk: all {plural(report.excluded, 'file')} named or found are excluded by the rules "
                    f"file's exclude: in {rules.source}; nothing to check", err=True)
+    for result in report.files:
+        for remark in result.remarks:
+            click.echo(f"copydesk: note: {result.path}: {remark}", err=True)
+    if annotate is not None:
+        click.echo(annotated(report, annotate), err=True)
     if mode is Mode.DIFF:
         diff_text = "".join(result.diff for result in report.files)
         write(diff_text, output)
@@ -136,7 +146,15 @@ def rules(config_path: str | None) -> None:
     """List the rules of the rules file: id, type, severity, what each checks."""
     ruleset = load_rules(config_path)
     click.echo(f"Rules from {ruleset.source}:")
-    click.echo(table(rule_docs(ruleset)), nl=False)
+    click.echo(table(ruleset.docs()), nl=False)
+
+
+@main.command()
+def lsp() -> None:
+    """Run the language server on standard input and output, for an editor (see README, In the editor)."""
+    from .lsp import serve  # pygls is loaded only for the language server
+
+    serve()
 
 
 @main.command()
@@ -180,7 +198,8 @@ def shown_rules(path: Path) -> str:
 
 def passed_over(report: Report) -> str:
     """'3 files it does not read (2 .pdf, 1 .odt)'."""
-    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.passed_over.items(), key=lambda kv: (-kv[1], kv[0])))
+    by_count = sorted(report.passed_over.items(), key=lambda kv: (-kv[1], kv[0]))
+    kinds = ", ".join(f"{count} {kind}" for kind, count in by_count)
     return f"{plural(report.passed_over.total(), 'file')} it does not read ({kinds})"
 
 
@@ -188,6 +207,13 @@ def fixes(report: Report) -> str:
     fixed = sum(result.fixed for result in report.files)
     files = sum(1 for result in report.files if result.fixed)
     return f"{plural(fixed, 'problem')} in {plural(files, 'file')}"
+
+
+def annotated(report: Report, folder: str) -> str:
+    copies = sum(1 for result in report.files if result.annotated)
+    if not copies:
+        return f"copydesk: --annotate: no Word file (.docx) was checked, so nothing was written to {folder}."
+    return f"copydesk: {plural(copies, 'annotated Word file')} written to {folder}."
 
 
 def write(text: str, output: str | None) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import regex
 import yaml
 
-from . import rulesyaml
+from . import rulesyaml, word
 from .checks import CHECK_TYPES
 from .checks.base import Check
 from .document import DocumentError, decode
@@ -24,14 +24,14 @@ from .engines.dictionary import LANGUAGES
 from .finding import SEVERITY_NAMES, Severity
 from .globs import GlobError, Globs
 from .options import REQUIRED, OptionError, describe, did_you_mean, shown
-from .ruleset import Override, RuleChange, RuleSet
 from .phrases import PhraseMatcher
+from .ruleset import Override, RuleChange, RuleSet
 from .words import fold, words
 
 GENERIC_NAME = "rules.yaml"  # other tools use it too: such a file is passed over, not read
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", GENERIC_NAME)
 CONFIG_ENV = "COPYDESK_CONFIG"
-TOP_LEVEL_KEYS = ("version", "language", "exclude", "overrides", "rules")
+TOP_LEVEL_KEYS = ("version", "language", "exclude", "overrides", "rules", "docx")
 RULE_KEYS = ("type", "severity", "enabled")
 OVERRIDE_KEYS = ("files", "severity", "rules")
 CHANGE_KEYS = ("severity", "enabled")
@@ -166,8 +166,12 @@ class _Parser:
         enabled = [check for check in checks if rules[check.id].get("enabled", True)]
         exclude = self._globs(data["exclude"], "exclude") if "exclude" in data else None
         overrides = self._overrides(data.get("overrides", []), [check.id for check in checks])
+        try:
+            docx_include = word.parse_include(data["docx"]) if "docx" in data else frozenset()
+        except ValueError as error:
+            raise self.error(str(error), "docx") from None
         return RuleSet(self.path, language, enabled, matcher, accepted, checks, exclude, overrides,
-                       hashlib.sha256(text.encode("utf-8")).hexdigest())
+                       hashlib.sha256(text.encode("utf-8")).hexdigest(), docx_include)
 
     def _globs(self, value: Any, *where: Any) -> Globs:
         if isinstance(value, str):
@@ -235,7 +239,8 @@ class _Parser:
         if type_name is None:
             raise self.error(f"rule '{rule_id}' has no 'type' (one of: {', '.join(CHECK_TYPES)})", *where)
         if not isinstance(type_name, str) or type_name not in CHECK_TYPES:
-            raise self.error(f"rule '{rule_id}': unknown type {shown(type_name)}{did_you_mean(str(type_name), CHECK_TYPES)}"
+            hint = did_you_mean(str(type_name), CHECK_TYPES)
+            raise self.error(f"rule '{rule_id}': unknown type {shown(type_name)}{hint}"
                              f" (types: {', '.join(CHECK_TYPES)})", *where, "type")
         check_type = CHECK_TYPES[type_name]
         severity = self._severity(body, f"rule '{rule_id}'", *where) if "severity" in body else Severity.WARNING

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .document import Document
 from .phrases import Hit, PhraseMatcher
@@ -33,7 +34,7 @@ class Context:
         starts = self.document.line_starts
         text = self.document.text
         found = []
-        for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)]), start=1):
+        for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)], strict=False), start=1):
             if text.endswith("\r\n", start, end):
                 end -= 2
             elif text.endswith(("\n", "\r"), start, end):
@@ -44,14 +45,16 @@ class Context:
 
     @cached_property
     def all_hits(self) -> list[Hit]:
-        """Where any rule's names and terms occur, in text order."""
+        """Where any rule's names and terms occur, in text order, with the exceptions
+        ("chicken Kiev"): text a rule has ruled on, that no other check should report."""
         return self._matcher.find(self.text, self.words)
 
     @cached_property
     def _hits_by_rule(self) -> dict[str, list[Hit]]:
         grouped: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.all_hits:
-            grouped[hit.entry.rule].append(hit)
+            if not hit.entry.exception:
+                grouped[hit.entry.rule].append(hit)
         return grouped
 
     @property
@@ -60,5 +63,5 @@ class Context:
         return self._hits_by_rule.keys()
 
     def hits(self, rule_id: str) -> list[Hit]:
-        """Where this rule's names and terms occur, in text order."""
+        """Where this rule's names and terms occur, in text order (not its exceptions)."""
         return self._hits_by_rule.get(rule_id, [])

@@ -46,7 +46,7 @@ class Document:
         self.line_starts = [0] + [m.end() for m in LINE_END.finditer(self.text)]
 
     @classmethod
-    def from_bytes(cls, path: str, data: bytes, encoding: str | None = None) -> "Document":
+    def from_bytes(cls, path: str, data: bytes, encoding: str | None = None) -> Document:
         return cls(path, decode(data, encoding))
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -94,7 +94,8 @@ def decode(data: bytes, encoding: str | None = None, advice: str = UTF8_ADVICE) 
         text = data[len(bom):].decode(named)
     except UnicodeDecodeError as error:
         if bom:
-            raise DocumentError(f"not valid {named.upper()} text despite its byte-order mark ({error.reason})") from None
+            raise DocumentError(f"not valid {named.upper()} text despite its byte-order mark "
+                                f"({error.reason})") from None
         if b"\x00" in data[:BINARY_PROBE]:
             raise DocumentError(BINARY) from None
         at = error.start

@@ -5,13 +5,14 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
-from . import gitignore
+from . import gitignore, word
 from .document import Document, DocumentError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", *word.SUFFIXES)
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 MEGABYTE = 2**20
@@ -48,7 +49,8 @@ class Skipped:
 def expand(paths: list[str], excluded: Callable[[str], bool] = lambda path: False,
            ) -> Iterator[str | FileError | Skipped]:
     """Files to lint, in a stable order: given files as they are, folders walked for
-    articles (.txt, .md, .html), skipping hidden entries and what .gitignore ignores.
+    articles (.txt, .md, .html, .docx; .doc to say it cannot be read), skipping hidden entries
+    and what .gitignore ignores.
     Files the rules file excludes are left out, named or found, and so are the files of a
     walk that are of another kind; both are yielded as Skipped, for the run to count.
     A missing path is an error."""
@@ -83,7 +85,7 @@ def kind(path: str) -> str:
 
 
 def readable_kinds() -> str:
-    return ", ".join(ARTICLE_SUFFIXES)
+    return ", ".join(suffix for suffix in ARTICLE_SUFFIXES if suffix not in word.REFUSED)
 
 
 def read(path: str, reading: Reading = Reading()) -> Document:
@@ -91,6 +93,14 @@ def read(path: str, reading: Reading = Reading()) -> Document:
     if path == STDIN:
         return Document.from_bytes(STDIN_NAME, read_at_most(sys.stdin.buffer, reading.max_bytes), reading.encoding)
     return Document.from_bytes(path, read_bytes(path, reading.max_bytes), reading.encoding)
+
+
+def document(path: str, data: bytes, reading: Reading = Reading(), parts: frozenset[str] = frozenset()) -> Document:
+    """A file's bytes as a document: a Word file's paragraphs (with these ``parts`` besides
+    the body), else the text in its encoding."""
+    if word.is_word(path):
+        return word.read(path, data, parts, reading.max_bytes)
+    return Document.from_bytes(path, data, reading.encoding)
 
 
 def read_bytes(path: str, limit: int) -> bytes:

@@ -77,12 +77,16 @@ class Snapshot:
 
     def replace(self, text: str) -> None:
         """Write the fixed text over the file, keeping its encoding and permissions."""
-        folder, name = os.path.split(self.path)
         try:
             data = encode(text, self.data, self.encoding)
         except UnicodeEncodeError as error:
             raise FixError(f"the fix needs {text[error.start:error.end]!r}, which {error.encoding} cannot hold; "
                            "not fixed (save the file as UTF-8 to fix it)") from None
+        self.write(data)
+
+    def write(self, data: bytes) -> None:
+        """Write these bytes over the file (atomically, keeping its permissions), unless it changed."""
+        folder, name = os.path.split(self.path)
         remove_leftovers(folder, name)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.{os.getpid()}-", suffix=TEMPORARY)
         try:

@@ -10,7 +10,8 @@ file in an ignored folder stays ignored, as in git.
 from __future__ import annotations
 
 import os
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from .globs import GlobError, Globs
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Protocol
+from collections.abc import Iterable
+from typing import Protocol
 
 
 class Spanned(Protocol):
-    start: int
-    end: int
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 class Spans:
@@ -19,7 +23,7 @@ class Spans:
         self.ends: list[int] = []
 
     def add(self, items: Iterable[Spanned]) -> None:
-        spans = sorted([*zip(self.starts, self.ends), *((item.start, item.end) for item in items)])
+        spans = sorted([*zip(self.starts, self.ends, strict=False), *((item.start, item.end) for item in items)])
         self.starts, self.ends = [], []
         for start, end in spans:
             if self.ends and start < self.ends[-1]:

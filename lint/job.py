@@ -9,15 +9,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import files, fix
+from . import files, fix, word
 from .cache import Cache, digest
-from .ruleset import RuleSet
 from .document import Document, DocumentError
 from .files import FileError
 from .linter import Linter, Selection
 from .prose import view
 from .report import FileResult
-
+from .ruleset import RuleSet
 
 Target = str | Document | FileError  # a path, standard input already read, or a path that cannot be read
 
@@ -36,6 +35,7 @@ class FileJob:
     reading: files.Reading = files.Reading()
     batch: dict[str, Any] = field(default_factory=dict)  # what batch rules learnt from all files
     cache: Cache | None = None  # results of unchanged files (checking only; never for standard input)
+    annotate: str | None = None  # --annotate: the folder for annotated copies of Word files
 
     @cached_property
     def linter(self) -> Linter:
@@ -56,7 +56,7 @@ class FileJob:
             document, _, data = self._read(target)
         except (DocumentError, OSError):
             return None
-        if self.cache is None or data is None:
+        if self.cache is None or data is None or self.mode is not Mode.CHECK:
             return self.linter.collect(document)
         key = self.cache.key("collect", document.path, self.reading.encoding, data)
         summary = self.cache.get(key)
@@ -79,26 +79,36 @@ class FileJob:
             return FileError(path, str(error))
         except OSError as error:
             return FileError(path, files.cannot_read(path, error))
-        cache = self.cache if data is not None else None
+        cache = self.cache if data is not None and self.mode is Mode.CHECK else None
         key = cache.key("lint", document.path, self.reading.encoding, self._severities(document), self.batch_digest,
                         data) if cache else ""
         if cache and (stored := cache.findings(key)) is not None:
-            return FileResult(document.path, stored[0], document, notes=stored[1])
+            return self._annotated(FileResult(document.path, stored[0], document, notes=stored[1]), data)
         prose = view(document)
         linted = self.linter.lint_document(document, prose, self.batch)
         result = FileResult(document.path, linted.findings, document, notes=linted.notes + linted.failures)
         if self.mode is Mode.CHECK:
             if cache and not linted.failures:  # a rule stopped by its time limit may finish next time
                 cache.keep(key, result.findings, result.notes)
-            return result
-        text, fixed = fix.apply(document, prose.text, linted.findings)
+            return self._annotated(result, data)
+        edit = None
+        if word.is_word(path):
+            # python-docx is loaded only when a Word file is fixed
+            from .word import fix as word_fix
+            edit = word_fix.apply(data, linted.findings, self.rules.docx_include, self.reading.max_bytes)  # type: ignore[arg-type]
+            text, fixed, result.remarks = edit.text, edit.fixed, edit.remarks
+        else:
+            text, fixed = fix.apply(document, prose.text, linted.findings)
         if not fixed:
             return result
         if self.mode is Mode.DIFF:
             return FileResult(document.path, linted.findings, document, notes=result.notes, fixed=len(fixed),
-                              diff=fix.unified_diff(document.path, document.text, text))
+                              diff=fix.unified_diff(document.path, document.text, text), remarks=result.remarks)
         try:
-            snapshot.replace(text)  # type: ignore[union-attr]
+            if edit is None:
+                snapshot.replace(text)  # type: ignore[union-attr]
+            else:
+                snapshot.write(edit.data)  # type: ignore[union-attr]
         except fix.FixError as error:
             return FileError(path, str(error))
         except OSError as error:
@@ -106,19 +116,34 @@ class FileJob:
         fixed_document = Document(document.path, text)
         relinted = self.linter.lint_document(fixed_document, batch=self.batch)
         return FileResult(document.path, relinted.findings, fixed_document, notes=relinted.notes + relinted.failures,
-                          fixed=len(fixed))
+                          fixed=len(fixed), remarks=result.remarks)
+
+    def _annotated(self, result: FileResult, data: bytes | None) -> FileResult:
+        """With --annotate, a Word file's result after its annotated copy is written."""
+        if self.annotate is None or data is None or not word.is_word(result.path):
+            return result
+        from .word import annotate  # python-docx only when a Word file is annotated
+        target = annotate.destination(self.annotate, result.path)
+        try:
+            copy, result.remarks = annotate.annotated(data, result.findings, self.rules.docx_include,
+                                                      self.reading.max_bytes)
+            annotate.write_copy(result.path, copy, target)
+        except (annotate.AnnotateError, DocumentError) as error:
+            result.notes.append(str(error))
+        else:
+            result.annotated = target
+        return result
 
     def _read(self, target: str | Document) -> tuple[Document, fix.Snapshot | None, bytes | None]:
-        """The document; for --fix the snapshot that tells later whether the file changed; and
-        when results are cached, the file's bytes."""
+        """The document; for --fix the snapshot that tells later whether the file changed;
+        and the file's bytes (None for standard input)."""
         if isinstance(target, Document):
             return target, None, None
         if self.mode is Mode.FIX:
             snapshot = fix.Snapshot(target, self.reading)
-            return Document.from_bytes(target, snapshot.data, self.reading.encoding), snapshot, None
+            return files.document(target, snapshot.data, self.reading, self.rules.docx_include), snapshot, snapshot.data
         data = files.read_bytes(target, self.reading.max_bytes)
-        document = Document.from_bytes(target, data, self.reading.encoding)
-        return document, None, data if self.cache and self.mode is Mode.CHECK else None
+        return files.document(target, data, self.reading, self.rules.docx_include), None, data
 
     def _severities(self, document: Document) -> list[tuple[str, int]]:
         """The rules that apply to this file, and their severity here (overrides applied)."""

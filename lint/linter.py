@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .checks.base import Check, CheckError
-from .ruleset import RuleSet
 from .context import Context
 from .document import Document
 from .finding import Finding, Problem, Severity
 from .intervals import Spans
 from .prose import PLACEHOLDER, Prose, view
+from .ruleset import RuleSet
 from .suppression import Suppressions, followed_by_sic
 
 LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 REQUIRED = object()
 SURROGATE = re.compile("[\ud800-\udfff]")

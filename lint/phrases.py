@@ -4,25 +4,30 @@ Rule phrases are keyed by their folded words and separators; the text is walked
 word by word and extended only while the words so far are the start of some
 phrase, so the cost grows with the text, not with the number of phrases.
 Matches are leftmost-longest and whole-word; a possessive ending ('s, ’s) on
-the last word is left out of the match.
+the last word is left out of the match. An exception (a rule's ``unless``
+phrase, "chicken Kiev") is matched like any phrase, so that the shorter wrong
+form inside it ("Kiev") is not, and the checks then ignore it.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable
 
 from .words import Word, fold, fold_separator, normalize, words
 
 
 @dataclass(frozen=True)
 class Entry:
-    """A phrase one rule looks for. ``targets`` are its corrections (none for a correct form)."""
+    """A phrase one rule looks for. ``targets`` are its corrections (none for a correct form);
+    an ``exception`` is a phrase in which the rule's wrong form is right, and reports nothing."""
 
     rule: str
     phrase: str
     targets: tuple[str, ...] = ()
     case_sensitive: bool = False
+    exception: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,31 @@ def phrase_key(phrase: str) -> str:
             key += fold_separator(phrase[found[index - 1].end:word.start]) or " "
         key += fold(word.text)
     return key
+
+
+def exceptions(rule: str, phrases: Iterable[str]) -> Iterator[Entry]:
+    """The entries of a rule's ``unless`` phrases."""
+    for phrase in phrases:
+        yield Entry(rule, phrase, exception=True)
+
+
+def exceptions_problem(phrases: Iterable[str], wrong_forms: Iterable[str]) -> str | None:
+    """Why one of a rule's ``unless`` phrases cannot work with its wrong forms, or None."""
+    inside = PhraseMatcher(())
+    keys = set()
+    for form in wrong_forms:
+        keys.add(phrase_key(form))
+        with contextlib.suppress(KeyError):  # forms that differ only in case: one is enough
+            inside.add(Entry("", form))
+    for phrase in phrases:
+        key = phrase_key(phrase)
+        if not key:
+            return f"{phrase!r} has no letters to match"
+        if key in keys:
+            return f"{phrase!r} is itself one of the forms this rule reports"
+        if not inside.find(phrase, words(phrase)):
+            return f"{phrase!r} contains none of the forms this rule reports, so it excuses nothing"
+    return None
 
 
 class PhraseMatcher:

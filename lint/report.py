@@ -19,6 +19,8 @@ class FileResult:
     notes: list[str] = field(default_factory=list)  # mistakes in its suppression comments
     fixed: int = 0  # findings fixed (--fix) or that would be (--diff)
     diff: str = ""  # --diff: what --fix would change
+    remarks: list[str] = field(default_factory=list)  # not errors: fixes left for Word, findings not annotated
+    annotated: str = ""  # --annotate: where the annotated copy of this Word file was written
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """What each configured rule checks, for `copydesk rules` and the SARIF report.
 
 A check type's documentation is its module's docstring; its first paragraph
-says what the type is for.
+says what the type is for (``RuleSet.docs()`` gathers them). This module only
+holds and lays out what was gathered, so the reports need nothing of the checks.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .finding import Severity
-from .ruleset import RuleSet
 
 
 @dataclass(frozen=True)
@@ -23,21 +23,12 @@ class RuleDoc:
     help: str         # the check type's documentation
 
 
-def rule_docs(rules: RuleSet) -> list[RuleDoc]:
-    enabled = {check.id for check in rules.checks}
-    docs = []
-    for check in rules.configured:
-        docs.append(RuleDoc(check.id, check.type_name, check.severity, check.id in enabled,
-                            check.summary(), check.description(), check.documentation()))
-    return docs
-
-
 def table(docs: list[RuleDoc]) -> str:
     """The rules as `copydesk rules` shows them: id, type, severity, what each checks."""
     rows = [("RULE", "TYPE", "SEVERITY", "CHECKS")]
     rows += [(doc.id, doc.type, str(doc.severity) if doc.enabled else "off", shorten(doc.summary)) for doc in docs]
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3] + "\n"
+    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3] + "\n"
                    for row in rows)
 
 

@@ -8,14 +8,15 @@ one wins, and a single rule's change wins over the override's severity for all r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .checks import CHECK_TYPES
 from .checks.base import Check
 from .finding import Severity
 from .globs import Globs
 from .phrases import PhraseMatcher
+from .ruledocs import RuleDoc
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class RuleSet:
     exclude: Globs | None = None
     overrides: list[Override] = field(default_factory=list)
     digest: str = ""  # of the rules file's text: part of what cached results depend on
+    docx_include: frozenset[str] = frozenset()  # parts of Word files read besides the body
 
     @property
     def rule_ids(self) -> list[str]:
@@ -70,6 +72,12 @@ class RuleSet:
 
     def excludes(self, path: str) -> bool:
         return self.exclude is not None and self.exclude.matches(path)
+
+    def docs(self) -> list[RuleDoc]:
+        """What each configured rule checks, in file order (``copydesk rules``, SARIF)."""
+        enabled = {check.id for check in self.checks}
+        return [RuleDoc(check.id, check.type_name, check.severity, check.id in enabled,
+                        check.summary(), check.description(), check.documentation()) for check in self.configured]
 
     def engines(self) -> dict[str, str | None]:
         """The report's ``engines``: each engine slot of the check types, with the engine

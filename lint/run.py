@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import config, files
 from .cache import Cache
-from .ruleset import RuleSet
 from .document import Document, DocumentError
 from .finding import Finding
 from .job import FileJob, Mode, Target
 from .linter import Linter, Selection
 from .parallel import Progress, map_in_order
 from .report import Report
-from .ruledocs import rule_docs
+from .ruleset import RuleSet
 
 
 def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> list[Finding]:
@@ -26,20 +26,25 @@ def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> 
 
 def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Selection = Selection(), *,
                jobs: int | None = 1, mode: Mode = Mode.CHECK, progress: Progress | None = None,
-               reading: files.Reading = files.Reading(), cache: str | Path | None = None) -> Report:
+               reading: files.Reading = files.Reading(), cache: str | Path | None = None,
+               annotate: str | None = None) -> Report:
     """Lint files, folders and '-' (standard input), in ``jobs`` processes (None: the
     machine's cores, for runs large enough to gain), in a stable order, read as ``reading``
     says. Unreadable files become report errors; every other file is still linted. An
     outside engine that cannot run raises EngineError before any file is read. With a
     ``cache`` folder, the results of unchanged files are reused from it and new ones kept
-    there (see lint.cache)."""
+    there (see lint.cache). With an ``annotate`` folder, each Word file checked gets an
+    annotated copy there (see lint.word.annotate)."""
     rules = rules or config.load(config.discover())
-    job = FileJob(rules, selection, mode, reading)
+    job = FileJob(rules, selection, mode, reading, annotate=annotate)
     job.linter.prepare()  # before the workers start: they get the rules with their engines ready
-    report = Report(engines=rules.engines(), rules=rule_docs(rules))
+    report = Report(engines=rules.engines(), rules=rules.docs())
     targets: list[Target] = []
     for item in _targets(paths, rules, reading):
-        (report.skipped if isinstance(item, files.Skipped) else targets).append(item)
+        if isinstance(item, files.Skipped):
+            report.skipped.append(item)
+        else:
+            targets.append(item)
     job.cache = None if cache is None else Cache.open(cache, rules, selection)
     job.batch = batch_pass(job, targets, jobs)
     for result in map_in_order(job, targets, jobs, progress):
@@ -74,4 +79,4 @@ def _targets(paths: list[str], rules: RuleSet, reading: files.Reading) -> Iterat
             yield item
 
 
-__all__ = ["lint_text", "lint_paths"]
+__all__ = ["lint_paths", "lint_text"]

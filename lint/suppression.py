@@ -16,8 +16,8 @@ names, variants and spelling).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import regex
 
@@ -50,12 +50,12 @@ class _State:
     def covers(self, family: set[str]) -> bool:
         return self.everything != bool(family & self.ids)
 
-    def disable(self, ids: frozenset[str]) -> "_State":
+    def disable(self, ids: frozenset[str]) -> _State:
         if not ids:
             return _State(True)
         return _State(True, self.ids - ids) if self.everything else _State(False, self.ids | ids)
 
-    def enable(self, ids: frozenset[str]) -> "_State":
+    def enable(self, ids: frozenset[str]) -> _State:
         if not ids:
             return _State()
         return _State(True, self.ids | ids) if self.everything else _State(False, self.ids - ids)

@@ -28,7 +28,7 @@ class Word(NamedTuple):  # a named tuple: immutable, and the quickest to make (a
 
 
 def words(text: str) -> list[Word]:
-    found = []
+    found: list[Word] = []
     append = found.append
     for match in WORD.finditer(text):
         word = match.group()

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 
-from lint import config
+from lint import config, lint_text
 from lint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +47,11 @@ def write_rules(folder: Path, yaml_text: str, name: str = "rules.yaml") -> Path:
 def rules(yaml_text: str, folder: Path | None = None) -> config.RuleSet:
     """A RuleSet from YAML text (paths in it relative to ``folder``)."""
     return config.parse(textwrap.dedent(yaml_text), "rules.yaml", str(folder or ROOT))
+
+
+def found(text: str, yaml_text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """What a rules file finds in a text: each finding's text and suggestions."""
+    return [(f.text, f.suggestions) for f in lint_text(text, rules(yaml_text))]
 
 
 @pytest.fixture(autouse=True)

@@ -18,10 +18,10 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 
 import regex
 
@@ -102,7 +102,7 @@ class FakeLanguageTool:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the http.server interface
+            def do_GET(self) -> None:
                 path = urllib.parse.urlparse(self.path).path
                 if path == "/v2/languages":
                     self._send(LANGUAGES)
@@ -111,7 +111,7 @@ class FakeLanguageTool:
                 else:
                     self.send_error(404)
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 if self.path != "/v2/check":
                     self.send_error(404)
                     return

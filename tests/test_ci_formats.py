@@ -9,7 +9,6 @@ from importlib import resources
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, SEED, run, write_rules
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -101,7 +100,7 @@ def test_github_escapes_percent_newlines_colons_and_commas(tmp_path):
     line = run("check", "-c", str(rules), "-f", "github", str(article)).stdout.strip()
     assert "file=" + str(article).replace(":", "%3A").replace(",", "%2C") in line
     assert line.endswith("::100%25 wrong, see: notes")
-    level, props, message = parse_command(line)
+    _, props, message = parse_command(line)
     assert props["file"] == str(article) and message == "100% wrong, see: notes"
 
 

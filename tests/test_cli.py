@@ -10,7 +10,6 @@ import unicodedata
 
 import click
 import pytest
-
 from conftest import ROOT, SEED, run, write_rules
 
 RULES = """

@@ -6,7 +6,6 @@ import codecs
 import os
 
 import pytest
-
 from conftest import run, write_rules
 
 from lint.config import MAX_RULES_BYTES
@@ -50,7 +49,7 @@ CASES = [
      "rules.yaml:4: rule 'a': severity 'fatal' is not one of info, warning, error"),
     ("unknown-option", "rules:\n  a:\n    type: names\n    prefered: Haftar\n    variants: [Hifter]\n",
      "rules.yaml:4: rule 'a': unknown option 'prefered' for type names; did you mean 'preferred'? "
-     "(options: variants, preferred, message, type, severity, enabled)"),
+     "(options: variants, preferred, unless, message, type, severity, enabled)"),
     ("missing-option", "rules:\n  a:\n    type: names\n    preferred: Haftar\n",
      "rules.yaml:2: rule 'a': missing option 'variants' (other spellings of the name)"),
     ("empty-group", "rules:\n  a:\n    type: names\n    preferred: Haftar\n    variants: []\n",

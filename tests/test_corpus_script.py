@@ -4,8 +4,8 @@ on a corpus folder each test builds for itself."""
 from __future__ import annotations
 
 import hashlib
-import io
 import importlib.util
+import io
 import sys
 from pathlib import Path
 

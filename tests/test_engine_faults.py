@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import run, write_rules
 from fake_languagetool import A_VS_AN, HE_HAVE, FakeLanguageTool
+
 from lint.engines import languagetool
 
 ARTICLE = "He have a apple.\nHifter spoke.\n"  # two grammar findings, one names finding

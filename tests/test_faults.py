@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEED, run, write_rules
 
 RUNAWAY = r"""
@@ -196,7 +195,7 @@ def test_encoding_option_reads_and_fixes_in_that_encoding(tmp_path):
 
 def test_encoding_option_keeps_byte_order_marks_first_and_says_what_failed(tmp_path):
     rules = write_rules(tmp_path, HAFTAR)
-    (tmp_path / "bom.txt").write_bytes(codecs.BOM_UTF8 + "Hifter\n".encode("utf-8"))
+    (tmp_path / "bom.txt").write_bytes(codecs.BOM_UTF8 + b"Hifter\n")
     (tmp_path / "ascii.txt").write_bytes("Caf\xe9 Hifter\n".encode("latin-1"))
     report = run("check", "-c", str(rules), "-f", "json", "--encoding", "ascii", str(tmp_path)).json()
     assert [f["path"] for f in report["files"]] == [str(tmp_path / "bom.txt")]

@@ -8,7 +8,6 @@ import stat
 import subprocess
 
 import pytest
-
 from conftest import ROOT, SEED, run, write_rules
 
 from lint import fix

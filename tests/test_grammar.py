@@ -7,10 +7,11 @@ import subprocess
 import sys
 
 from conftest import ROOT, SEED, rules, run, write_rules
+
 from lint import lint_text
+from lint.checks.grammar import without_overlaps
 from lint.document import Document
 from lint.engines.base import EngineMatch, chunks
-from lint.checks.grammar import without_overlaps
 
 HARPER = """
     version: 1

@@ -12,13 +12,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEED, run, write_rules
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
-
-from conftest import ROOT, SEED, run, write_rules
 from test_format_html import HOSTILE, HOSTILE_RULES
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")

@@ -18,7 +18,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from action_runner import run_action
 from conftest import ROOT, SEED
 

@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, rules, run, write_rules
 from fake_languagetool import A_VS_AN, HE_HAVE, MORFOLOGIK, FakeLanguageTool
+
 from lint import lint_text
 from lint.document import Document
 from lint.engines import languagetool

@@ -11,11 +11,11 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 from xml.etree import ElementTree
 
+import docx
 import regex
 import yaml
 from hypothesis import HealthCheck, event, given, reject, settings
 from hypothesis import strategies as st
-
 from test_ci_formats import parse_command
 from test_format_html import Page
 
@@ -171,6 +171,38 @@ def test_any_rules_and_text_fixed_findings_are_not_found_again(bodies, data, suf
         assert result.fixed == len(fixed)
         assert os.listdir(folder) == [document.path]  # no temporary file left
 
+
+
+# Characters an XML part cannot hold (python-docx refuses them); a line end starts a paragraph.
+NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
+
+
+@settings(max_examples=60)
+@given(bodies=rule_sets, data=st.data())
+def test_any_rules_and_word_file_findings_are_the_characters_at_their_position(bodies, data):
+    ruleset, phrases = rules_from(bodies)
+    text = NOT_XML.sub("", data.draw(documents(phrases)))
+    paragraphs = LINE_ENDS.split(text)
+    word = docx.Document()
+    for paragraph in paragraphs:  # each cut into runs at random places, every other one bold
+        cuts = sorted(data.draw(st.lists(st.integers(0, len(paragraph)), max_size=4)))
+        written = word.add_paragraph()
+        for index, (start, end) in enumerate(zip([0, *cuts], [*cuts, len(paragraph)])):
+            if end > start:
+                written.add_run(paragraph[start:end]).bold = index % 2 == 1
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "article.docx")
+        word.save(path)
+        report = lint_paths([path], ruleset)
+    assert not report.errors
+    document = report.files[0].document
+    assert document.text.split("\n") == paragraphs  # paragraph n is line n
+    for finding in report.findings:
+        start, end = offsets(document, finding)
+        assert 0 <= start < end <= len(document.text)
+        assert document.text[start:end] == finding.text
+        if finding.line == finding.end_line:
+            assert paragraphs[finding.line - 1][finding.column - 1:finding.end_column - 1] == finding.text
 
 # Each format read back into (path, line, column, end_line, end_column, rule, severity, message, text),
 # or as much of it as the format carries; ``expected`` is the report's findings cut the same way.

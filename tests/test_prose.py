@@ -6,11 +6,10 @@ import shutil
 from collections import Counter
 
 import pytest
+from conftest import ROOT, SEED, rules, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-
-from conftest import ROOT, SEED, rules, run
 
 from lint import lint_text
 from lint.document import Document

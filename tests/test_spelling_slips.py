@@ -4,6 +4,7 @@ the wire copy and state-agency English where they were found."""
 from __future__ import annotations
 
 from conftest import rules
+
 from lint import lint_text
 
 US = "language: en-US\nrules:\n  spelling: {type: spelling}\n"
@@ -136,3 +137,16 @@ def test_a_long_name_written_once_with_a_letter_changed():
     text = ("RSF commander Mohamed Hamdan Dagalo met the envoy. Dagalo said the truce holds, "
             "and Dagolo's aides agreed.")
     assert spelled(text) == [("Dagolo", ("Dagalo",))]
+
+
+def test_the_arabic_article_with_its_dash_lost():
+    assert spelled("The talks, said elSisi, would resume.") == [("elSisi", ("el-Sisi",))]
+    assert messages("The talks, said elSisi, would resume.")["elSisi"].endswith('dash lost: "el-Sisi"')
+
+
+def test_code_with_curly_quotes_is_not_prose():
+    assert spelled("placementId: \u201814149971\u2019\nsiteId: \u2018314342\u2019,\nThe ministry said.") == []
+
+
+def test_a_word_broken_by_a_dash_and_a_space():
+    assert spelled("The govern- ment said pre- and post-war talks would go on.") == [("govern- ment", ("government",))]

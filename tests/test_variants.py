@@ -5,14 +5,13 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from conftest import SEED, rules, run, write_rules
 
-from lint.names.evidence import established
 from lint.document import Document
 from lint.linter import Linter
-from lint.run import lint_paths, lint_text
+from lint.names.evidence import established
 from lint.names.transliteration import same_name
-
-from conftest import SEED, rules, run, write_rules
+from lint.run import lint_paths, lint_text
 
 VARIANTS_ONLY = """
 version: 1

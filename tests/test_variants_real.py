@@ -4,6 +4,7 @@ style of the wire copy and agency English where they were found."""
 from __future__ import annotations
 
 from conftest import rules
+
 from lint import lint_text
 
 VARIANTS_ONLY = "version: 1\nlanguage: en-US\nrules:\n  variants: {type: variants}\n"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import inspect
 import sys
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..finding import Problem, Severity
 from ..options import Option
@@ -96,7 +97,7 @@ class Check:
         """Whether this rule looks across all files of a run (it then has collect() and combine())."""
         return False
 
-    def collect(self, context: "Context") -> Any:
+    def collect(self, context: Context) -> Any:
         """Batch pass, per document: a small summary of JSON values (it may run in another
         process, and is kept in the cache between runs)."""
         raise NotImplementedError
@@ -106,5 +107,5 @@ class Check:
         from ``context.batch[self.id]``."""
         raise NotImplementedError
 
-    def check(self, context: "Context") -> Iterator[Problem]:
+    def check(self, context: Context) -> Iterator[Problem]:
         raise NotImplementedError

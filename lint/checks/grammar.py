@@ -56,7 +56,8 @@ Options:
 from __future__ import annotations
 
 import bisect
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import regex
 
@@ -90,7 +91,8 @@ def url(value: Any) -> str:
 
 def switches(value: Any) -> tuple[tuple[str, bool], ...]:
     if not isinstance(value, dict) or not value:
-        raise ValueError(f"expected Harper rule names with true or false, e.g. {{SpellCheck: true}}, got {describe(value)}")
+        raise ValueError("expected Harper rule names with true or false, e.g. {SpellCheck: true}, "
+                         f"got {describe(value)}")
     return tuple((text(name), boolean(on)) for name, on in value.items())
 
 
@@ -185,7 +187,7 @@ def from_the_writer(match: EngineMatch, prose: str, source: str) -> bool:
     reads the prose, markup blanked: one lying wholly on blanks ("the report</a>, and"
     read as "the report    , and") is the blanking's doing."""
     read, written = prose[match.start:match.end], source[match.start:match.end]
-    return read == written or any(a == b and not a.isspace() for a, b in zip(read, written))
+    return read == written or any(a == b and not a.isspace() for a, b in zip(read, written, strict=False))
 
 
 def accepted(span: str, accepted_words: frozenset[str]) -> bool:

@@ -14,6 +14,11 @@ Options:
   preferred form as the suggestion in the case of the text (HIFTER -> HAFTAR).
   Without it, an article that mixes spellings has its less used spellings
   reported, suggesting the one it uses most (on a tie, the one used first).
+* ``unless``: phrases in which a variant is right and stays as written: a
+  fixed expression, a historical or proper name, a title quoted as published,
+  e.g. ``[chicken Kiev, Battle of Kiev]``. Each must contain a variant; it
+  matches as names do (any case, any dash), is never reported, never changed
+  by ``--fix``, and the ``variants`` rule leaves it alone too.
 * ``message``: replaces the default message; ``{text}`` and ``{suggestion}``
   are filled in.
 
@@ -24,18 +29,24 @@ Options:
       severity: error
       preferred: Haftar
       variants: [Hifter, Hafter, Heftar]
+    kyiv:
+      type: names
+      severity: error
+      preferred: Kyiv
+      variants: [Kiev]
+      unless: [chicken Kiev]
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..context import Context
 from ..finding import Problem
 from ..names.usage import mixed_spelling
 from ..options import Option, OptionError, text, text_list
-from ..phrases import Entry, Hit, phrase_key
+from ..phrases import Entry, Hit, exceptions, exceptions_problem, phrase_key
 from ..words import match_case
 from .base import Check
 
@@ -49,10 +60,12 @@ class Names(Check):
     options = {
         "variants": Option(text_list, doc="other spellings of the name"),
         "preferred": Option(text, None, "the house spelling"),
+        "unless": Option(text_list, (), "phrases in which a variant is right (chicken Kiev)"),
         "message": Option(text, None, "a message replacing the default one"),
     }
     variants: tuple[str, ...]
     preferred: str | None
+    unless: tuple[str, ...]
     message: str | None
 
     def validate(self) -> None:
@@ -65,21 +78,27 @@ class Names(Check):
                 raise OptionError("variants", f"{variant!r} has no letters to match")
             if key in seen:
                 what = "the preferred spelling" if seen[key] == self.preferred else f"{seen[key]!r}"
-                raise OptionError("variants", f"{variant!r} is the same name as {what} (case and accents typed differently do not count)")
+                raise OptionError("variants", f"{variant!r} is the same name as {what} "
+                                              "(case and accents typed differently do not count)")
             seen[key] = variant
         if self.preferred is None and len(self.variants) < 2:
             raise OptionError("variants", "without 'preferred', list at least two spellings to compare")
+        if problem := exceptions_problem(self.unless, self.variants):
+            raise OptionError("unless", problem)
 
     def phrases(self) -> Iterable[Entry]:
         if self.preferred is not None:
             yield Entry(self.id, self.preferred)
         for variant in self.variants:
             yield Entry(self.id, variant, () if self.preferred is None else (self.preferred,))
+        yield from exceptions(self.id, self.unless)
 
     def summary(self) -> str:
         if self.preferred is None:
-            return "One spelling per article of " + ", ".join(self.variants)
-        return f"{self.preferred}, not " + ", ".join(self.variants)
+            summary = "One spelling per article of " + ", ".join(self.variants)
+        else:
+            summary = f"{self.preferred}, not " + ", ".join(self.variants)
+        return summary + ("; except in " + ", ".join(self.unless) if self.unless else "")
 
     def check(self, context: Context) -> Iterator[Problem]:
         hits = context.hits(self.id)

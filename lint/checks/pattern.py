@@ -29,7 +29,7 @@ Options:
 from __future__ import annotations
 
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 
@@ -79,7 +79,9 @@ class Pattern(Check):
         groups = "".join(f"(?P<{names[index]}>)" if index in names else "()"
                          for index in range(1, self.compiled.groups + 1))
         try:
-            regex.compile(groups).match("").expand(suggestion)
+            empty = regex.compile(groups).match("")
+            assert empty is not None  # groups that are all empty match the empty text
+            empty.expand(suggestion)
         except (regex.error, IndexError) as error:
             raise OptionError("suggestion", f"{suggestion!r} is not a replacement copydesk can fill in ({error}); "
                                             "write \\\\ for a backslash") from None
@@ -102,7 +104,7 @@ class Pattern(Check):
             yield from self.compiled.finditer(line_text, timeout=max(0.0, deadline - time.monotonic()))
         except TimeoutError:
             raise CheckError(
-                f"rule '{self.id}': its pattern ran for more than {plural(self.time_limit, 'second')} on this file and was "
-                f"stopped at line {line}, so the rest of the file was not checked by it; the pattern backtracks "
-                "too much on some text: simplify it (a repeat inside a repeat, such as (a+)+, is the usual "
+                f"rule '{self.id}': its pattern ran for more than {plural(self.time_limit, 'second')} on this file "
+                f"and was stopped at line {line}, so the rest of the file was not checked by it; the pattern "
+                "backtracks too much on some text: simplify it (a repeat inside a repeat, such as (a+)+, is the usual "
                 "cause) or raise its time_limit") from None

@@ -49,7 +49,7 @@ en-IE, en-ZA, en-IN) accepts British spellings such as "colour" and "realise".
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 from rapidfuzz.distance import OSA
@@ -61,10 +61,10 @@ from ..finding import Problem
 from ..names.evidence import ORDINARY_FREQUENCY, starts_sentence
 from ..names.particles import PREFIXES
 from ..options import Option, OptionError, text, text_list
+from ..spelling.evidence import Evidence
+from ..spelling.scans import acronym_slips, dash_splits, lost_spaces, spaced_apostrophes
 from ..words import Word, fold, is_all_caps, match_case
 from .base import Check
-from .spelling_evidence import Evidence
-from .spelling_scans import acronym_slips, lost_spaces, spaced_apostrophes
 
 LETTERS_DASH, DASH_LETTERS = regex.compile(r"([\p{L}]+)-$"), regex.compile(r"-([\p{L}]+)")
 BEFORE_NAME = regex.compile(r"[-‐‑–\s]+(\p{Lu})")
@@ -108,7 +108,7 @@ class Spelling(Check):
             dictionary = self.dictionary
             verdict = judged(stem) and key not in accepted and (
                 not dictionary.known(key) or bool(dictionary.misspelt(key)) or dictionary.american(key) is not None
-                or stem[0].isupper() and slips.lost_apostrophe(key) is not None)
+                or (stem[0].isupper() and slips.lost_apostrophe(key) is not None))
             if len(self._verdicts) > 200_000:
                 self._verdicts.clear()
             self._verdicts[stem] = verdict
@@ -129,13 +129,14 @@ class Spelling(Check):
         for word in context.words:  # the hottest loop of the rule: a dictionary look-up per word
             stem = word.text if word.stem_end == word.end else text[word.start:word.stem_end]
             verdict = verdicts.get(stem)
-            if verdict or verdict is None and self._unknown(stem, context.accepted):
+            if verdict or (verdict is None and self._unknown(stem, context.accepted)):
                 flagged.append((word, stem))
         dictionary = self.dictionary
         evidence = Evidence(context)
         yield from acronym_slips(context, dictionary)
         yield from lost_spaces(evidence, dictionary)
         yield from spaced_apostrophes(evidence)
+        yield from dash_splits(evidence, dictionary)
         if not flagged:
             return
         british: list[tuple[Word, str, str]] = []
@@ -164,6 +165,8 @@ class Spelling(Check):
             shown = tuple(match_case(stem, w) for w in used[:1])
             return Problem(word.start, word.stem_end, f'"{stem}" mixes letters of two alphabets (a keyboard '
                            f"layout slip)" + (f'; did you mean "{shown[0]}"?' if shown else ""), shown)
+        if match := slips.ARTICLE_THEN_NAME.fullmatch(stem):  # elSisi
+            return run_together(word, stem, match.groups(), joint="-")
         if not judged_shape(stem):  # attackWith: two words, or a brand
             parts = slips.split_capital(dictionary, stem, evidence.name_uses)
             return run_together(word, stem, parts) if parts else None
@@ -172,33 +175,35 @@ class Spelling(Check):
         known = dictionary.known(key)
         # A known word is a misspelling only where capitals say nothing (Carmel, Herat are names);
         # so is a short capitalised one in mid-sentence (Hsi, Lew: names, not "his", "lieu").
-        if (not capital or len(key) >= 4 and (opening or not known and len(key) >= 5)) and (
+        if (not capital or (len(key) >= 4 and (opening or (not known and len(key) >= 5)))) and (
                 fixes := dictionary.misspelt(key)):
             shown = tuple(match_case(stem, fix) for fix in fixes[:3])
-            return Problem(word.start, word.stem_end, f'"{stem}" is a common misspelling of ' + alternatives(shown), shown)
+            message = f'"{stem}" is a common misspelling of {alternatives(shown)}'
+            return Problem(word.start, word.stem_end, message, shown)
         if capital and (possessive := slips.lost_apostrophe(key)):
-            shown = match_case(stem, possessive)
-            return Problem(word.start, word.stem_end, f'"{stem}" has lost its apostrophe: "{shown}"?', (shown,))
-        if known or not capital and slips.foreign(dictionary, key, evidence.neighbours(word)):
+            fixed = match_case(stem, possessive)
+            return Problem(word.start, word.stem_end, f'"{stem}" has lost its apostrophe: "{fixed}"?', (fixed,))
+        if known or (not capital and slips.foreign(dictionary, key, evidence.neighbours(word))):
             return None  # a foreign phrase; capitalised words are names (Netanyahou is French)
         if capital and evidence.name_uses[key] > (0 if opening else 1):
             return None  # the article uses it as a name elsewhere
         if parts := slips.split(dictionary, key, evidence.name_uses if capital else ()):
             return run_together(word, stem, parts)
-        if not capital and (joined := evidence.joined_with_next(word, dictionary)):
-            whole, end = joined
-            written = text[word.start:end]
-            return Problem(word.start, end, f'"{written}" looks like one word split by a space: "{whole}"', (whole,))
+        if not capital and (joined := evidence.joined_with_neighbour(word, dictionary)):
+            whole, start, end = joined
+            written = text[start:end]
+            return Problem(start, end, f'"{written}" looks like one word split by a space: "{whole}"', (whole,))
         if not capital:
             if not key.isascii() or slips.in_use(dictionary, key):
                 return None  # pinyin tones, a French word; counterterrorism, martyrdoms
             return unknown(word, stem, [candidate for candidate, _ in dictionary.suggest(key)])
-        unseen = gazetteer.frequency(key) < gazetteer.UNSEEN  # a name English text uses is no slip
-        if opening and (unseen and [c for c in close_words(dictionary, key) if slips.ordinary(dictionary, c)]
-                        or evidence.used_one_edit_from(key)):
-            suggestions = [c for c in close_words(dictionary, key) if slips.ordinary(dictionary, c)] if unseen else []
-            suggestions = suggestions or evidence.used_one_edit_from(key)
-            return unknown(word, stem, suggestions)
+        if opening:
+            # A common word's slip, unless English text uses the word (a name: Talal, Hossein);
+            # else a word of the article one edit away.
+            unseen = gazetteer.frequency(key) < gazetteer.UNSEEN
+            suggestions = [c for c in slips.close_words(dictionary, key) if unseen and slips.ordinary(dictionary, c)]
+            if suggestions := suggestions or evidence.used_one_edit_from(key):
+                return unknown(word, stem, suggestions)
         if not opening and len(key) >= 4 and evidence.uses_a_word_one_edit_from(key):
             used = [c for c in dictionary.one_edit(key) if c[0] == key[0] and c in evidence.used_words]
             if used:
@@ -208,18 +213,18 @@ class Spelling(Check):
             other = [c for c in evidence.used_one_edit_from(key) if len(key) >= 6 and counts[key] == 1
                      and counts[c] > 1 and evidence.name_uses[c] and not dictionary.known(c)]
             if other:
-                shown = match_case(stem, other[0])
-                return Problem(word.start, word.stem_end, f'"{stem}" once here, "{shown}" '
-                               f"{counts[other[0]]}× elsewhere in this article: a slip?", (shown,))
+                usual = match_case(stem, other[0])
+                return Problem(word.start, word.stem_end, f'"{stem}" once here, "{usual}" '
+                               f"{counts[other[0]]}× elsewhere in this article: a slip?", (usual,))
         after_dash = word.start > 0 and text[word.start - 1] in "-‐‑"  # Abu-Steit: part of a longer name
         nearest = None if after_dash else slips.well_known(key)
         if nearest is None or nearest in evidence.used_words:
             return None  # a name; or the article spells it right elsewhere, which variants reports
-        shown = match_case(stem, nearest)
         if dictionary.frequencies.get(nearest, 0) >= ORDINARY_FREQUENCY:
             return unknown(word, stem, [nearest])
+        usual = match_case(stem, nearest)
         return Problem(word.start, word.stem_end, f'"{stem}" may be a slip: English-language outlets write '
-                       f'this name "{shown}"', (shown,))
+                       f'this name "{usual}"', (usual,))
 
     def _british(self, found: list[tuple[Word, str, str]], evidence: Evidence) -> Iterator[Problem]:
         """British forms in an American-English article: each told with its American form, or,
@@ -252,11 +257,15 @@ def unknown(word: Word, stem: str, suggestions: list[str]) -> Problem | None:
     return Problem(word.start, word.stem_end, message, shown)
 
 
-def run_together(word: Word, stem: str, parts: tuple[str, str]) -> Problem:
-    head = stem[:len(parts[0])]
-    joined = f"{head} {stem[len(head):]}"
-    return Problem(word.start, word.stem_end, f'"{stem}" looks like two words with the space lost: "{joined}"',
-                   (joined,))
+def run_together(word: Word, stem: str, parts: tuple[str, ...], joint: str = " ") -> Problem:
+    pieces, at = [], 0
+    for part in parts[:-1]:
+        pieces.append(stem[at:at + len(part)])
+        at += len(part)
+    joined = joint.join([*pieces, stem[at:]])
+    lost = "space" if joint == " " else "dash"
+    return Problem(word.start, word.stem_end, f'"{stem}" looks like {len(parts)} words with the {lost} lost: '
+                   f'"{joined}"', (joined,))
 
 
 def judged(stem: str) -> bool:
@@ -264,7 +273,8 @@ def judged(stem: str) -> bool:
     capitals only in the shape of two words run together (attackWith)."""
     return (len(stem) > 1 and not is_all_caps(stem) and (slips.latin(stem) or slips.mixed_script(stem))
             and (judged_shape(stem) or slips.LOWER_THEN_CAPITAL.fullmatch(stem) is not None
-                 or slips.CAPITAL_THEN_CAPITAL.fullmatch(stem) is not None))
+                 or slips.CAPITAL_THEN_CAPITAL.fullmatch(stem) is not None
+                 or slips.ARTICLE_THEN_NAME.fullmatch(stem) is not None))
 
 
 def judged_shape(stem: str) -> bool:
@@ -272,18 +282,12 @@ def judged_shape(stem: str) -> bool:
     return not any(char.isupper() for char in stem[1:])
 
 
-def close_words(dictionary: Dictionary, key: str) -> list[str]:
-    """Corrections near enough to be a slip of the keys rather than another name."""
-    return [candidate for candidate, edits in dictionary.suggest(key)
-            if candidate[0] == key[0] and (edits == 1 and len(key) >= 4 or edits == 2 and len(key) >= 8)]
-
-
 def joins_hyphenated(text: str, word: Word, dictionary: Dictionary) -> bool:
     """co-ordinator, e-mail: the parts of a hyphenated word written as one known word."""
     before = LETTERS_DASH.search(text[max(0, word.start - 20):word.start])
     after = DASH_LETTERS.match(text[word.end:word.end + 20])
-    return (before is not None and dictionary.known(fold(before.group(1) + word.text))
-            or after is not None and dictionary.known(fold(word.text + after.group(1))))
+    return ((before is not None and dictionary.known(fold(before.group(1) + word.text)))
+            or (after is not None and dictionary.known(fold(word.text + after.group(1)))))
 
 
 def is_particle(text: str, word: Word, key: str) -> bool:

@@ -10,6 +10,10 @@ Options:
 
 * ``replace`` (required): a mapping of wrong -> right. A right side may be a
   list of choices; copydesk then suggests each and leaves the choice to you.
+* ``unless``: phrases in which a wrong form is right and stays as written
+  (a fixed expression, a proper name, a title quoted as published), e.g.
+  ``[Kiev Polytechnic Institute]``. Each must contain a wrong form; it matches
+  as the wrong forms do, is never reported and never changed by ``--fix``.
 * ``message``: replaces the default message; ``{text}`` and ``{suggestion}``
   are filled in.
 
@@ -25,12 +29,13 @@ Options:
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..context import Context
 from ..finding import Problem
 from ..options import Option, OptionError, describe, text, text_list
-from ..phrases import Entry, phrase_key
+from ..phrases import Entry, exceptions, exceptions_problem, phrase_key
 from ..words import fold, match_case
 from .base import Check
 
@@ -52,9 +57,11 @@ class Substitution(Check):
     only_where_found = True
     options = {
         "replace": Option(replacements, doc="wrong -> right"),
+        "unless": Option(text_list, (), "phrases in which a wrong form is right"),
         "message": Option(text, None, "a message replacing the default one"),
     }
     replace: dict[str, tuple[str, ...]]
+    unless: tuple[str, ...]
     message: str | None
 
     def validate(self) -> None:
@@ -63,14 +70,18 @@ class Substitution(Check):
                 raise OptionError("replace", f"{wrong!r} has no letters to match")
             if wrong in rights:
                 raise OptionError("replace", f"{wrong!r} is replaced by itself")
+        if problem := exceptions_problem(self.unless, self.replace):
+            raise OptionError("unless", problem)
 
     def phrases(self) -> Iterable[Entry]:
         for wrong, rights in self.replace.items():
             case_only = any(fold(right) == fold(wrong) for right in rights)
             yield Entry(self.id, wrong, rights, case_sensitive=case_only)
+        yield from exceptions(self.id, self.unless)
 
     def summary(self) -> str:
-        return "; ".join(f"{wrong} → {' or '.join(rights)}" for wrong, rights in self.replace.items())
+        summary = "; ".join(f"{wrong} → {' or '.join(rights)}" for wrong, rights in self.replace.items())
+        return summary + ("; except in " + ", ".join(self.unless) if self.unless else "")
 
     def check(self, context: Context) -> Iterator[Problem]:
         for hit in context.hits(self.id):

@@ -56,17 +56,18 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..context import Context
-from ..finding import Problem
 from ..engines.dictionary import load
+from ..finding import Problem
+from ..names.elements import same_element
 from ..names.evidence import established
 from ..names.joining import mixed_joins
-from ..names.elements import same_element
 from ..names.transliteration import fold_letters, judge, maybe_close, score, spelling
 from ..names.usage import Usage, gather, mixed_spelling
 from ..options import Option, OptionError, describe, text_list
@@ -162,7 +163,7 @@ class Variants(Check):
                 variant_of[key] = head
                 members[head].append(key)
         if counts:
-            for head, group in members.items():
+            for group in members.values():
                 if len(group) > 2 and counts[group[0]] == counts[group[1]]:
                     centre = min(group, key=lambda key: (sum(score(spelling(usages[key].shown),
                                                                    spelling(usages[other].shown))
@@ -195,7 +196,7 @@ class Variants(Check):
     def check(self, context: Context) -> Iterator[Problem]:
         for joined in mixed_joins(context.text, context.words):
             if not self._covered(context, joined.start, joined.end):
-                message = mixed_spelling(joined.written, joined.count, joined.usual, joined.usual_count)
+                message = mixed_spelling(joined.written, joined.uses, joined.usual, joined.usual_uses)
                 yield Problem(joined.start, joined.end, message, (joined.usual,))
         usages = gather(context, self.language)
         if not usages:

@@ -6,7 +6,8 @@ default; each is imported only when started (Harper and LanguageTool take long t
 
 from __future__ import annotations
 
-from typing import Callable
+import sys
+from collections.abc import Callable
 
 from .base import GrammarEngine, Settings
 
@@ -24,3 +25,12 @@ def _harper(settings: Settings) -> GrammarEngine:
 
 
 GRAMMAR_ENGINES: dict[str, Callable[[Settings], GrammarEngine]] = {"languagetool": _languagetool, "harper": _harper}
+
+
+def stop() -> None:
+    """Stop the grammar engines this process started, if any (a language server's shutdown;
+    a run's end stops them at exit)."""
+    for name in GRAMMAR_ENGINES:
+        module = sys.modules.get(f"{__name__}.{name}")
+        if module is not None:
+            module.stop()

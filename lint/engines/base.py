@@ -10,9 +10,10 @@ EngineError when it was set up to run and does not (a server that does not answe
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 import regex
 
@@ -102,5 +103,5 @@ def in_chunks(text: str, limit: int, fetch: Callable[[str], Result],
     text order, in the calling thread. Chunks with nothing but spacing are skipped."""
     spans = [(start, text[start:end]) for start, end in chunks(text, limit) if text[start:end].strip()]
     results = pool.map(fetch, [chunk for _, chunk in spans])
-    for (start, chunk), result in zip(spans, results):
+    for (start, chunk), result in zip(spans, results, strict=False):
         yield start, chunk, result

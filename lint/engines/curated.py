@@ -27,13 +27,13 @@ def parse(text: str) -> dict[str, tuple[str, ...]]:
         if not arrow or not wrong.isascii() or wrong != wrong.lower():
             continue
         parts = [part.strip() for part in right.split(",")]
-        fixes = parts if len(parts) == 1 else parts[:-1]
-        if fixes := tuple(fix for fix in fixes if fix):
+        fixes = tuple(fix for fix in (parts if len(parts) == 1 else parts[:-1]) if fix)
+        if fixes:
             table[wrong] = fixes
     return table
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def table(name: str) -> dict[str, tuple[str, ...]]:
     """Parsed once per machine (a few tenths of a second) and kept in compact form (wordlists)."""
     return wordlists.table(f"codespell-{version()}-{name.removesuffix('.txt')}", lambda: parse(

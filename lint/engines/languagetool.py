@@ -75,7 +75,7 @@ class TooLarge(Exception):
     """The server refused a request as too large (413)."""
 
 
-def start(settings: Settings) -> "LanguageTool":
+def start(settings: Settings) -> LanguageTool:
     url = settings.server or os.environ.get(SERVER_ENV)
     if url:
         return LanguageTool(url, settings, f"server {url}")
@@ -104,14 +104,30 @@ def _local_server() -> str:
         confirm_java_compatibility(version)
     except (ModuleNotFoundError, SystemError, SystemExit, OSError, subprocess.CalledProcessError) as error:
         raise Unavailable(f"LanguageTool {version} needs Java 17 or later ({error}); install Java "
-                          f"(e.g. apt-get install default-jre-headless), or set {SERVER_ENV} to a LanguageTool server") from None
+                          "(e.g. apt-get install default-jre-headless), "
+                          f"or set {SERVER_ENV} to a LanguageTool server") from None
     try:
         tool = language_tool_python.LanguageTool("en-US", language_tool_download_version=version,
                                                  config=LOCAL_SERVER_CONFIG)
     except (LanguageToolError, OSError) as error:
         raise EngineError(f"the local LanguageTool {version} did not start: {error}; {HELP}") from None
     atexit.register(tool.close)
+    _started.append(tool)
     return f"http://{tool.host}:{tool.port}/"
+
+
+_started: list[language_tool_python.LanguageTool] = []  # the local server, if this process started it
+
+
+def stop() -> None:
+    """Close the local server and the request threads this process started, if any (a
+    language server's shutdown; a run's end closes them at exit)."""
+    while _started:
+        _started.pop().close()
+    _local_server.cache_clear()
+    if _pool.cache_info().currsize:
+        _pool().shutdown(cancel_futures=True)
+        _pool.cache_clear()
 
 
 class LanguageTool(GrammarEngine):
@@ -122,7 +138,8 @@ class LanguageTool(GrammarEngine):
             self._tool = language_tool_python.LanguageTool(settings.language, remote_server=_server_root(url))
             self._tool.mother_tongue = settings.mother_tongue
             _ = self._tool.mother_tongue  # a LanguageTag, or ValueError if the server does not know it
-            version = self._request("copydesk", time.monotonic() + DOCUMENT_BUDGET).get("software", {}).get("version", "")
+            answer = self._request("copydesk", time.monotonic() + DOCUMENT_BUDGET)
+            version = answer.get("software", {}).get("version", "")
         except (LanguageToolError, Unanswered) as error:
             raise EngineError(f"the LanguageTool {where} does not answer ({_reason(error)}): start it, or "
                               f"correct the rule's 'server' option or {SERVER_ENV}; {HELP}") from None
@@ -155,7 +172,8 @@ class LanguageTool(GrammarEngine):
                 self._down = str(failure)
             raise EngineError(f"the LanguageTool {self.where} failed: {failure}") from None
         except (KeyError, TypeError, ValueError) as error:  # JSON, but not LanguageTool's answer
-            raise EngineError(f"the LanguageTool {self.where} sent an answer copydesk cannot read ({error!r})") from None
+            raise EngineError(f"the LanguageTool {self.where} sent an answer copydesk cannot read "
+                              f"({error!r})") from None
         return found
 
     def _request(self, text: str, deadline: float) -> dict[str, Any]:
@@ -170,7 +188,8 @@ class LanguageTool(GrammarEngine):
         matches = []
         for start, end in chunks(text, len(text) // 2 + 1):
             shift = len(text[:start].encode("utf-16-le")) // 2  # LanguageTool's offsets are UTF-16 units
-            matches += [dict(raw, offset=raw["offset"] + shift) for raw in self._request(text[start:end], deadline)["matches"]]
+            answer = self._request(text[start:end], deadline)
+            matches += [dict(raw, offset=raw["offset"] + shift) for raw in answer["matches"]]
         return {"matches": matches}
 
     def _post(self, text: str, deadline: float) -> dict[str, Any]:

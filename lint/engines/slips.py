@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import Collection
+from collections.abc import Collection
 
 import regex
 import wordfreq
@@ -20,7 +20,10 @@ ORDINARY = 1000       # pyspellchecker count: a word this common is an ordinary 
 EVERYDAY = 10_000     # ...and this common, one that follows a name in running text (Tripoli|today)
 FUNCTION_WORDS = frozenset(wordfreq.top_n_list("en", 100))  # the, of, and, to, in, ministry is not
 LOWER_THEN_CAPITAL = regex.compile(r"(\p{Ll}{3,})(\p{Lu}\p{Ll}*)")
-CAPITAL_THEN_CAPITAL = regex.compile(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}*|\p{Lu}{2,})")
+# Two parts only: three capitalised parts are a brand or an agency's name (LuganskInformCenter).
+CAPITAL_THEN_CAPITAL = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:\p{Lu}\p{Ll}*|\p{Lu}{2,})")
+CAPITALISED_PART = regex.compile(r"\p{Lu}(?:\p{Ll}+|\p{Lu}+)")
+ARTICLE_THEN_NAME = regex.compile(r"(al|el)(\p{Lu}\p{Ll}{2,})")  # elSisi: al-/el- with the dash lost
 LATIN = regex.compile(r"[\p{Latin}\p{M}'’ʿʾ]+")  # with the ayn and hamza of transliterations (Jaʿfar)
 LATIN_LETTER = regex.compile(r"\p{Latin}")
 OTHER_SCRIPT = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}]")
@@ -45,30 +48,37 @@ def split(dictionary: Dictionary, word: str, names: Collection[str] = ()) -> tup
         if names:
             fits = len(head) >= 3 and head in names and len(tail) >= 3 and ordinary(dictionary, tail, EVERYDAY)
         else:
-            fits = (head in FUNCTION_WORDS and len(tail) >= 3 and ordinary(dictionary, tail)
-                    or tail in FUNCTION_WORDS and len(tail) > 1 and len(head) >= 3 and ordinary(dictionary, head))
+            fits = ((head in FUNCTION_WORDS and len(tail) >= 3 and ordinary(dictionary, tail))
+                    or (tail in FUNCTION_WORDS and len(tail) > 1 and len(head) >= 3 and ordinary(dictionary, head)))
         rank = min(dictionary.frequencies.get(head, 0), dictionary.frequencies.get(tail, 0))
         if fits and rank >= score:
             best, score = (head, tail), rank
     return best
 
 
-def split_capital(dictionary: Dictionary, word: str, names: Collection[str]) -> tuple[str, str] | None:
-    """Words run together where the second keeps its capital: "attackWith", "ministerIt",
-    "RussiaThe", "PrigozhinWagner", "DniproHPP". A brand (iPhone, YouTube, WhatsApp) is none of
-    these: the two parts must be ordinary words, or names of the article and everyday words,
-    at least one of them a name."""
+def split_capital(dictionary: Dictionary, word: str, names: Collection[str]) -> tuple[str, ...] | None:
+    """Words run together where the later ones keep their capital: "attackWith", "ministerIt",
+    "RussiaThe", "PrigozhinWagner", "DniproHPP". A brand (iPhone, YouTube,
+    WhatsApp) is none of these: the parts must be ordinary words, or names of the article (or
+    well-known places) and everyday words, at least one of them a name."""
     if match := LOWER_THEN_CAPITAL.fullmatch(word):
-        head, tail = match.group(1), match.group(2)
-        fits = ordinary(dictionary, head) and ordinary(dictionary, tail.casefold())
-    elif match := CAPITAL_THEN_CAPITAL.fullmatch(word):
-        head, tail = match.group(1), match.group(2)
-        parts = [part.casefold() for part in (head, tail)]
-        named = [part in names or gazetteer.is_place(part) for part in parts]  # RussiaThe, PressIran
-        fits = any(named) and all(name or ordinary(dictionary, part, EVERYDAY) for part, name in zip(parts, named))
+        parts: tuple[str, ...] = (match.group(1), match.group(2))
+        fits = ordinary(dictionary, parts[0]) and ordinary(dictionary, parts[1].casefold())
+    elif CAPITAL_THEN_CAPITAL.fullmatch(word):
+        parts = tuple(CAPITALISED_PART.findall(word))
+        folded = [part.casefold() for part in parts]
+        named = [part in names or gazetteer.is_place(part) for part in folded]  # RussiaThe, PressIran
+        fits = any(named) and all(name or ordinary(dictionary, part, EVERYDAY)
+                                  for part, name in zip(folded, named, strict=True))
     else:
         return None
-    return (head, tail) if fits else None
+    return parts if fits else None
+
+
+def close_words(dictionary: Dictionary, key: str) -> list[str]:
+    """Corrections near enough to be a slip of the keys rather than another name."""
+    return [candidate for candidate, edits in dictionary.suggest(key)
+            if candidate[0] == key[0] and ((edits == 1 and len(key) >= 4) or (edits == 2 and len(key) >= 8))]
 
 
 def foreign(dictionary: Dictionary, word: str, neighbours: Collection[str]) -> bool:

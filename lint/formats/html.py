@@ -17,14 +17,14 @@ import base64
 import hashlib
 import html
 from collections import Counter
+from collections.abc import Iterator
 from importlib import resources
 from string import Template
-from typing import Iterator
 
-from ..version import __version__
 from ..document import Document
 from ..finding import Finding, Severity
 from ..report import FileResult, Report
+from ..version import __version__
 from .spans import Piece, layout
 from .text import plural
 
@@ -123,7 +123,7 @@ def article_text(document: Document, findings: list[Finding], first_number: int)
     lines = [document.line_span(number) for number in range(1, document.line_count + 1)]
     spans = [(finding.start, finding.end) for finding in findings]
     rows = []
-    for number, ((start, end), pieces) in enumerate(zip(lines, layout(spans, lines)), start=1):
+    for number, ((start, end), pieces) in enumerate(zip(lines, layout(spans, lines), strict=False), start=1):
         text = marked(document.text, start, end, pieces, findings, first_number)
         rows.append(f'<div class="line"><span class="ln" aria-hidden="true">{number}</span>'
                     f'<span class="tx" dir="auto">{text}</span></div>')

@@ -29,17 +29,19 @@ def stored_object(finding: Finding) -> dict:
     return {**finding_object(finding), "start": finding.start, "end": finding.end, "fixable": finding.fixable}
 
 
-# The members of a stored finding and the JSON type of each (a new member needs a line here).
-STORED = {"path": str, "line": int, "column": int, "end_line": int, "end_column": int, "rule": str, "type": str,
-          "severity": str, "message": str, "text": str, "suggestions": list, "start": int, "end": int,
-          "fixable": bool}
+# The members of a stored finding and the JSON type of each, or a tuple of the types it may have
+# (a new member needs a line here; None for an optional member is type(None)).
+STORED: dict[str, type | tuple[type, ...]] = {
+    "path": str, "line": int, "column": int, "end_line": int, "end_column": int, "rule": str, "type": str,
+    "severity": str, "message": str, "text": str, "suggestions": list, "start": int, "end": int, "fixable": bool,
+}
 SEVERITIES = {str(severity): severity for severity in Severity}
 
 
 def read_finding(value: Any) -> Finding | None:
     """A finding from ``stored_object``'s JSON, or None if the value is not one."""
     if not isinstance(value, dict) or value.keys() != STORED.keys() or not all(
-            type(value[name]) is kind for name, kind in STORED.items()):
+            type(value[name]) in (kind if isinstance(kind, tuple) else (kind,)) for name, kind in STORED.items()):
         return None
     if value["severity"] not in SEVERITIES or not all(type(s) is str for s in value["suggestions"]):
         return None
@@ -60,7 +62,7 @@ def render(report: Report, terminal: bool = False) -> str:
     # As json.dumps(document, indent=2) writes it; but with an indent, json encodes in pure
     # Python a piece at a time, which for tens of thousands of findings is most of the time a
     # large run spends after its workers are done: findings are written here, flat as they are.
-    members = [f"{encode_basestring(key)}: {_findings(value) if key == 'findings' else _indented(value)}"
+    members = [f"{encode_basestring(key)}: {_findings(findings) if key == 'findings' else _indented(value)}"
                for key, value in document.items()]
     return "{\n  " + ",\n  ".join(members) + "\n}\n"
 

@@ -15,10 +15,10 @@ import json
 import os
 from urllib.parse import quote
 
-from ..version import __version__
 from ..finding import Finding, Severity
 from ..report import Report
 from ..ruledocs import as_markdown
+from ..version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -21,7 +21,7 @@ class Piece:
     end: int
     key: int  # which finding (its index in the list given to ``layout``)
     head: bool
-    children: list["Piece"] = field(default_factory=list)
+    children: list[Piece] = field(default_factory=list)
 
 
 def layout(spans: list[tuple[int, int]], lines: list[tuple[int, int]]) -> list[list[Piece]]:

@@ -47,7 +47,8 @@ def excerpt(finding: Finding, line: str) -> list[str]:
     shown += "…" if right < len(line) else ""
     gutter = f"{finding.line:>5} | "
     carets = "^" * max(1, display_width(line[start:end]))
-    marker = " " * (len(gutter) - 2) + "| " + " " * display_width(before) + click.style(carets, fg=COLOURS[finding.severity])
+    marker = (" " * (len(gutter) - 2) + "| " + " " * display_width(before)
+              + click.style(carets, fg=COLOURS[finding.severity]))
     result = [gutter + shown, marker]
     if finding.suggestions:
         result.append(" " * (len(gutter) - 2) + "= suggestion: " + ", ".join(finding.suggestions))

@@ -17,7 +17,8 @@ INNER_CAPITAL = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 SCOTTISH = regex.compile(r"Ma?c\p{Lu}")  # McDonald, MacArthur: inner capitals of a name
 LINE = regex.compile(r"[^\r\n]+")
 SENTENCE_END = ".!?:;…"
-TITLE_BEFORE = regex.compile(r"(?<![\p{L}.])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Sen|Rep|Gov|Sheikh|St|Mt|Hon)\.$")
+TITLES = "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Sen|Rep|Gov|Sheikh|St|Mt|Hon"
+TITLE_BEFORE = regex.compile(rf"(?<![\p{{L}}.])(?:{TITLES})\.$")  # "Mr. Talal": no sentence ends there
 OPENERS = "\"'“‘«([{*•–—-_ \t"
 
 

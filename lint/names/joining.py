@@ -4,6 +4,7 @@ are the same, so the sound comparison sees one spelling; the page shows two."""
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -16,14 +17,14 @@ class Joined(NamedTuple):
     end: int
     written: str   # as in the text
     usual: str     # the form the article uses more often (or first)
-    count: int
-    usual_count: int
+    uses: int
+    usual_uses: int
 
 
 def mixed_joins(text: str, words: list[Word]) -> list[Joined]:
     """The less used of two ways of joining the same two name words, each occurrence."""
     forms: dict[tuple[str, str], dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    for first, second in zip(words, words[1:]):
+    for first, second in itertools.pairwise(words):
         between = text[first.end:second.start]
         joint = "-" if len(between) == 1 and between in DASHES else " " if between == " " else None
         head_ok = first.text[0].isupper() or fold(first.text) in ARTICLES

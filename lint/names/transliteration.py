@@ -55,7 +55,8 @@ VOWELS = "aeiouy"
 # or VOWEL_CHANGE (vowels).
 _SIMILAR = {
     ("e", "i"): 0.15, ("o", "u"): 0.15, ("a", "e"): 0.5, ("a", "i"): 0.6, ("a", "o"): 0.6, ("a", "u"): 0.7,
-    ("ai", "e"): 0.3, ("wa", "a"): 0.3, ("wa", "o"): 0.4, ("x", "q"): 0.4, ("x", "g"): 0.5, ("ai", "i"): 0.3, ("ai", "a"): 0.4, ("au", "o"): 0.2, ("au", "u"): 0.3, ("au", "a"): 0.4,
+    ("ai", "e"): 0.3, ("wa", "a"): 0.3, ("wa", "o"): 0.4, ("x", "q"): 0.4, ("x", "g"): 0.5, ("ai", "i"): 0.3,
+    ("ai", "a"): 0.4, ("au", "o"): 0.2, ("au", "u"): 0.3, ("au", "a"): 0.4,
     ("k", "g"): 0.4, ("k", "x"): 0.4, ("x", "h"): 0.3, ("g", "j"): 0.4, ("g", "h"): 0.6,
     ("d", "D"): 0.2, ("T", "D"): 0.2, ("d", "T"): 0.3, ("t", "T"): 0.3, ("D", "z"): 0.3, ("T", "s"): 0.4,
     # voiced/voiceless pairs (Mahmoud/Mahmout, Ahmed/Ahmet, Rajab/Recep): cheap, one of the
@@ -199,7 +200,8 @@ def distance(a: tuple[str, ...], b: tuple[str, ...], cutoff: float = math.inf) -
     """Weighted edit distance between two sound sequences (with transpositions); once it
     must exceed ``cutoff``, some figure above ``cutoff`` instead of the exact one."""
     gaps_a, gaps_b = _gaps(a), _gaps(b)
-    before, previous = [], [0.0] * (len(b) + 1)  # the rows two and one above this one
+    before: list[float] = []  # the rows two and one above this one
+    previous = [0.0] * (len(b) + 1)
     for j in range(1, len(b) + 1):
         previous[j] = previous[j - 1] + gaps_b[j - 1]
     for i in range(1, len(a) + 1):

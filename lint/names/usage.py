@@ -76,7 +76,7 @@ def gather(context: Context, language: str) -> dict[str, Usage]:
         usage.forms[form] += 1
         previous = _neighbour(text, found, neighbours, index, -1)
         following = _neighbour(text, found, neighbours, last, 1)
-        earlier = []  # the name's earlier words: "Mohamed Ahmed Zaki" and "Mohamed Zaky" share one
+        earlier: list[str] = []  # the name's earlier words: "Mohamed Ahmed Zaki" and "Mohamed Zaky" share one
         while previous is not None and len(earlier) < 3:
             earlier.append(spelling_key(found[previous].text))
             previous = _neighbour(text, found, neighbours, previous, -1)
@@ -92,7 +92,8 @@ def gather(context: Context, language: str) -> dict[str, Usage]:
 
 def mixed_spelling(text: str, count: int, majority: str, majority_count: int) -> str:
     """The message for a name spelled two ways in one article (names and variants rules)."""
-    return f'"{text}" ({count}×) here, "{majority}" ({majority_count}×) elsewhere in this article: spell the name one way'
+    return (f'"{text}" ({count}×) here, "{majority}" ({majority_count}×) elsewhere in this article: '
+            "spell the name one way")
 
 
 def _is_name(text: str, word: Word, headlines: list[tuple[int, int]], language: str) -> bool:

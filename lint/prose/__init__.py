@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import bisect
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..document import LINE_END, Document
 from . import html
@@ -78,7 +78,7 @@ def restore_line_ends(normal: str, document: Document) -> str:
     if all(end == "\n" for end in ends):
         return normal
     lines = normal.split("\n")
-    return "".join(line + end for line, end in zip(lines, ends)) + lines[-1]
+    return "".join(line + end for line, end in zip(lines, ends, strict=False)) + lines[-1]
 
 
 def _comments(layout: Layout, normal: str, document: Document):

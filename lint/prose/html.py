@@ -47,4 +47,5 @@ class _Reader(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         start = self.position()
-        self.found.comments.append((start, min(start + len("<!--") + len(data) + len("-->"), len(self.found.kinds)), data))
+        end = min(start + len("<!--") + len(data) + len("-->"), len(self.found.kinds))
+        self.found.comments.append((start, end, data))

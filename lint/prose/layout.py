@@ -33,14 +33,14 @@ class Layout:
     comments: list[tuple[int, int, str]] = field(default_factory=list)
 
     @classmethod
-    def of(cls, text: str) -> "Layout":
+    def of(cls, text: str) -> Layout:
         return cls(bytearray(len(text)))
 
     def mark(self, start: int, end: int, kind: int) -> None:
         if end > start:
             self.kinds[start:end] = bytes((kind,)) * (end - start)
 
-    def paste(self, other: "Layout", offset: int) -> None:
+    def paste(self, other: Layout, offset: int) -> None:
         """Take a part's layout (e.g. an HTML block inside Markdown) found at ``offset``."""
         self.kinds[offset:offset + len(other.kinds)] = other.kinds
         self.comments += [(start + offset, end + offset, body) for start, end, body in other.comments]

@@ -14,11 +14,21 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Callable
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline, autolink, backtick, entity, escape, html_inline, image, link
-from markdown_it.rules_inline import emphasis, strikethrough
+from markdown_it.rules_inline import (
+    StateInline,
+    autolink,
+    backtick,
+    emphasis,
+    entity,
+    escape,
+    html_inline,
+    image,
+    link,
+    strikethrough,
+)
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -90,7 +100,7 @@ def _content_starts(token: Token, lines: list[str], line_starts: list[int], curs
     A block's content is its source lines less the block's markers (quote marks,
     list bullets, heading hashes, indentation); a table cell is one piece of its row."""
     starts = []
-    for number, content in enumerate(token.content.split("\n"), start=token.map[0]):  # type: ignore[union-attr]
+    for number, content in enumerate(token.content.split("\n"), start=token.map[0]):  # type: ignore[index]
         line = lines[number]
         stripped = content.strip()
         if not in_cell and stripped and line.rstrip().endswith(content.rstrip()):

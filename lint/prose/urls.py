@@ -29,8 +29,9 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     for clue in CLUE.finditer(text):
         if clue.start() < stretch_end:
             continue  # this stretch is read already
-        start = STRETCH_BEFORE.match(text, 0, clue.start()).start()
-        stretch_end = STRETCH.match(text, clue.start()).end()
+        before, after = STRETCH_BEFORE.match(text, 0, clue.start()), STRETCH.match(text, clue.start())
+        assert before is not None and after is not None  # both may match nothing, so both match
+        start, stretch_end = before.start(), after.end()
         spans += [(start + begin, start + end) for begin, end in _addresses(text[start:stretch_end])]
     return spans
 

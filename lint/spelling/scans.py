@@ -5,7 +5,7 @@ letters transposed ("IEAE" beside "IAEA")."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 from rapidfuzz.distance import OSA
@@ -14,7 +14,7 @@ from ..context import Context
 from ..engines import slips
 from ..engines.dictionary import Dictionary
 from ..finding import Problem
-from .spelling_evidence import Evidence
+from .evidence import Evidence
 
 LOST_SPACE = regex.compile(r"(?<![\p{L}\p{N}.@/])(\p{Ll}{3,})\.(\p{Lu}\p{Ll}+)\b")
 ACRONYM = regex.compile(r"\b\p{Lu}{3,6}\b")
@@ -44,6 +44,19 @@ def spaced_apostrophes(evidence: Evidence) -> Iterator[Problem]:
             word, ending = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
             fixed = f"{word}'{ending}"
             yield Problem(match.start(), match.end(), f'"{match.group()}": an apostrophe lost? "{fixed}"', (fixed,))
+
+
+DASH_SPACE = regex.compile(r"\b(\p{Ll}{2,})- (\p{Ll}{2,})\b")
+
+
+def dash_splits(evidence: Evidence, dictionary: Dictionary) -> Iterator[Problem]:
+    """"govern- ment": a word broken at a line end and the break lost, both halves may be words
+    ("pre- and post-war" is English: "preand" is no word)."""
+    for match in DASH_SPACE.finditer(evidence.context.text):
+        whole = match.group(1) + match.group(2)
+        if dictionary.frequencies.get(whole, 0) >= 1000 and not evidence.in_web_address(match.start()):
+            yield Problem(match.start(), match.end(), f'"{match.group()}" looks like one word split by a dash: '
+                          f'"{whole}"', (whole,))
 
 
 def acronym_slips(context: Context, dictionary: Dictionary) -> Iterator[Problem]:

@@ -20,7 +20,8 @@ WEB_ADDRESS = regex.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 WEB_CLUE = regex.compile(r"@|www\.|https?://")
 RUN, RUN_BEFORE = regex.compile(r"\S+"), regex.compile(r"\S*", regex.REVERSE)
 LINE, WORD = regex.compile(r"[^\r\n]+"), regex.compile(r"\p{L}+")
-CODE = regex.compile(r"[{}=]|^\s*\w+\s*:\s*['\"\d\[{(]|\w\.\w+\(|^\s*[\])},;]+\s*$")
+# A brace or =, "key: 'value'" (straight or curly quotes), a call "a.b(", a line of closing brackets.
+CODE = regex.compile(r"[{}=]|^\s*\w+\s*:\s*['\"‘’“\d\[{(]|\w\.\w+\(|^\s*[\])},;]+\s*$")
 JOINED = 1000  # pyspellchecker count: two pieces that make a word this common were one word
 
 
@@ -44,7 +45,8 @@ class Evidence:
         if len(key) < 4:
             return []
         return [used for used, distance, _ in process.extract(
-            key, self._used_list, scorer=OSA.distance, score_cutoff=1, limit=None) if distance == 1 and used[0] == key[0]]
+            key, self._used_list, scorer=OSA.distance, score_cutoff=1, limit=None)
+            if distance == 1 and used[0] == key[0]]
 
     @functools.cached_property
     def _used_list(self) -> list[str]:
@@ -87,18 +89,19 @@ class Evidence:
                 spans.append(line.span())
         return spans
 
-    def joined_with_next(self, word: Word, dictionary) -> tuple[str, int] | None:
-        """"compet ition": an unknown word and the next, one space apart, that make an
-        ordinary word together; the word and where the pair ends."""
-        found = self.context.words
-        index = bisect.bisect_left(self._starts, word.start) + 1
-        if index >= len(found) or self.context.text[word.end:found[index].start] != " ":
-            return None
-        following = found[index]
-        whole = fold(word.text + following.text)
-        if following.text[0].isupper() or dictionary.frequencies.get(whole, 0) < JOINED:
-            return None
-        return word.text + following.text, following.end
+    def joined_with_neighbour(self, word: Word, dictionary) -> tuple[str, int, int] | None:
+        """"compet ition": an unknown word and the next or the one before, a space apart, that
+        make an ordinary word together; that word and the pair's span."""
+        found, text = self.context.words, self.context.text
+        index = bisect.bisect_left(self._starts, word.start)
+        for first, second in ((index, index + 1), (index - 1, index)):
+            if first < 0 or second >= len(found) or text[found[first].end:found[second].start] != " ":
+                continue
+            one, other = found[first], found[second]
+            whole = one.text + other.text
+            if not other.text[0].isupper() and dictionary.frequencies.get(fold(whole), 0) >= JOINED:
+                return whole, one.start, other.end
+        return None
 
     @functools.cached_property
     def code(self) -> list[tuple[int, int]]:
@@ -120,8 +123,9 @@ class Evidence:
         for clue in WEB_CLUE.finditer(text):
             if clue.start() < run_end:
                 continue
-            run_start = RUN_BEFORE.match(text, 0, clue.start()).start()
-            run_end = RUN.match(text, clue.start()).end()
+            before, after = RUN_BEFORE.match(text, 0, clue.start()), RUN.match(text, clue.start())
+            assert before is not None and after is not None  # both may match nothing, so both match
+            run_start, run_end = before.start(), after.end()
             spans += [(run_start + match.start(), run_start + match.end())
                       for match in WEB_ADDRESS.finditer(text[run_start:run_end])]
         return spans
