@@ -53,7 +53,8 @@ SEED = ROOT / "seeds" / "hifter-visit-to-france.txt"
 BIN = Path(sys.executable).parent
 TIME = "/usr/bin/time"  # GNU time (Debian package "time"), for the peak memory
 SECTIONS = 10
-MANY, LARGE = "memory: the corpus in 10/3 as many files (--jobs 1)", "memory: one file of a tenth of the corpus (--jobs 1)"
+MANY = "memory: the corpus in 10/3 as many files (--jobs 1)"
+LARGE = "memory: one file of a tenth of the corpus (--jobs 1)"
 
 # Sentences to carry the names of rules.yaml into the articles ({} are names).
 SENTENCES = [

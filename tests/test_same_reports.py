@@ -14,10 +14,9 @@ import sys
 
 import regex
 import yaml
+from conftest import ROOT, SEED
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import ROOT, SEED
 
 from lint import config
 from lint.document import Document

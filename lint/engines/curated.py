@@ -37,7 +37,7 @@ def parse(text: str) -> dict[str, tuple[str, ...]]:
 def table(name: str) -> dict[str, tuple[str, ...]]:
     """Parsed once per machine (a few tenths of a second) and kept in compact form (wordlists)."""
     return wordlists.table(f"codespell-{version()}-{name.removesuffix('.txt')}", lambda: parse(
-        resources.files("codespell_lib").joinpath("data", name).read_text(encoding="utf-8")))
+        (resources.files("codespell_lib") / "data" / name).read_text(encoding="utf-8")))
 
 
 def misspellings() -> dict[str, tuple[str, ...]]:

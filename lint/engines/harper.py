@@ -114,7 +114,7 @@ class Harper(GrammarEngine):
         return [(rule, lint) for rule, lints in found.items() for lint in lints]
 
 
-def _configuration(linter: harper.Linter, switches: dict[str, bool]) -> dict[str, bool]:
+def _configuration(linter: harper.Linter, switches: dict[str, bool]) -> dict[str, bool | None]:
     """Every rule off but ALLOWED, then a rule's own switches (Harper fills in its defaults
     for a rule a configuration leaves out, so every rule is named)."""
     return {**{name: name in ALLOWED for name in linter.get_lint_config()}, **switches}

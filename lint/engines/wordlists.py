@@ -18,9 +18,9 @@ import contextlib
 import marshal
 import os
 import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 FORMAT = 1  # bumped when what the file holds changes
 
