@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import Any
 
@@ -32,6 +32,15 @@ class Context:
     def target(self, segment: Segment) -> str:
         """A segment's target as the checks read it (its prose)."""
         return self.text[segment.start:segment.end]
+
+    def compared(self) -> Iterator[tuple[Segment, str]]:
+        """The segments with a source and a target to compare, each with its target's prose
+        (an empty target is the untranslated rule's; a paragraph the translation added has
+        no source to compare with)."""
+        for segment in self.segments:
+            target = self.target(segment)
+            if segment.has_target and target.strip() and segment.source.strip():
+                yield segment, target
 
     @cached_property
     def words(self) -> list[Word]:

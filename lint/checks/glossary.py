@@ -70,10 +70,7 @@ class Glossary(Check):
     def check(self, context: Context) -> Iterator[Problem]:
         language = context.source_language or "ar"
         entries = self._entries.get(language) or self._entries.setdefault(language, self._by_form(language))
-        for segment in context.segments:
-            target = context.target(segment)
-            if not segment.has_target or not target.strip() or not segment.source.strip():
-                continue  # nothing to compare: an empty target, a paragraph the translation added
+        for segment, target in context.compared():
             source = SourceWords(segment.source, language)
             for keys, (term, renderings, patterns) in entries.items():
                 if source.has(list(keys)) and not any(pattern.search(target) for pattern in patterns):

@@ -40,10 +40,7 @@ class Numbers(Check):
     type_name = "numbers"
 
     def check(self, context: Context) -> Iterator[Problem]:
-        for segment in context.segments:
-            target = context.target(segment)
-            if not segment.has_target or not target.strip() or not segment.source.strip():
-                continue  # nothing to compare: an empty target, a paragraph the translation added
+        for segment, target in context.compared():
             in_source = numbers(segment.source, context.source_language or "ar")
             source = [number for number in in_source if number.digits]
             found = numbers(target, "en")

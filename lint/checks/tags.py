@@ -31,10 +31,7 @@ class Tags(Check):
     type_name = "tags"
 
     def check(self, context: Context) -> Iterator[Problem]:
-        for segment in context.segments:
-            target = context.target(segment)
-            if not segment.has_target or not target.strip() or not segment.source.strip():
-                continue  # nothing to compare: an empty target, a paragraph the translation added
+        for segment, target in context.compared():
             found = [(code.name, code.start, code.end) for code in segment.target_codes]
             found += [(match.group(), segment.start + match.start(), segment.start + match.end())
                       for match in PLACEHOLDER.finditer(target)]
