@@ -1,6 +1,6 @@
 """Time the grammar stage alone with Harper: the grammar rule over a few MB of articles.
 
-    python bench/grammar_speed.py [--news DIR] [--megabytes 3] [--workers N]
+    python bench/grammar_speed.py [--news DIR] [--megabytes 3]
 
 Articles are the sample article and then real news texts from --news (a folder of .txt
 files, which the project does not ship; without it, the sample article repeated), in a
@@ -21,8 +21,6 @@ from pathlib import Path
 from lint import config
 from lint.context import Context
 from lint.document import Document
-from lint.engines import harper
-from lint.parallel import cores_per_process
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "hifter-visit-to-france.txt"
 RULES = "version: 1\nrules:\n  grammar: {type: grammar, engine: harper}\n"
@@ -43,10 +41,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--news", type=Path)
     parser.add_argument("--megabytes", type=float, default=3.0)
-    parser.add_argument("--workers", type=int, help=f"Harper threads, at most the cores (default {harper.THREADS})")
     options = parser.parse_args()
-    if options.workers:
-        harper.THREADS = options.workers
     texts = articles(options.news, options.megabytes)
     rules = config.parse(RULES, "bench.yaml", ".")
     grammar = rules.checks[0]
@@ -54,10 +49,10 @@ def main() -> None:
     def lint(text: str, path: str) -> int:
         return sum(1 for _ in grammar.check(Context(Document(path, text), rules.matcher, rules.accepted)))
 
-    print(f"load average {os.getloadavg()[0]:.2f}; {min(harper.THREADS, cores_per_process())} Harper threads")
+    print(f"load average {os.getloadavg()[0]:.2f}; one Harper thread")
     started = time.perf_counter()
     grammar.prepare()
-    lint("He have a apple.", "warm.txt")  # builds each thread's Linter
+    lint("He have a apple.", "warm.txt")  # waits for the process's Linter
     print(f"engine ready in {time.perf_counter() - started:.1f} s: {grammar.engine}")
     size = sum(len(text.encode("utf-8")) for text in texts)
     started = time.perf_counter()

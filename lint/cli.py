@@ -22,6 +22,7 @@ from .progress import ProgressBar
 from .report import Report
 from .ruledocs import table
 from .run import lint_paths
+from .sources import SourceError
 from .starter import StarterError, write_starter
 from .version import __version__
 from .words import plural
@@ -74,11 +75,16 @@ def main() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Say which rules file is in use.")
 @click.option("--annotate", metavar="DIR", help="For each Word file (.docx) checked, write a copy under DIR "
               "(same relative path) with a Word comment on each finding.")
+@click.option("--source", "source", metavar="PATH",
+              help="The source beside the translation: a file (for one article), or a folder whose files "
+                   "match the articles by relative path (bilingual checks).")
 def check(paths: tuple[str, ...], config_path: str | None, format_name: str, output: str | None,
           select: str | None, ignore: str | None, fail_on: str, color: bool | None,
           fix: bool, diff: bool, jobs: int | None, encoding: str | None, max_megabytes: float,
-          cache_dir: str, no_cache: bool, verbose: bool, annotate: str | None) -> None:
-    """Check PATHS: files, folders (walked for .txt, .md, .html and .docx) or - for standard input.
+          cache_dir: str, no_cache: bool, verbose: bool, annotate: str | None,
+          source: str | None) -> None:
+    """Check PATHS: files, folders (walked for .txt, .md, .html, .docx,
+    .xlf, .xliff, .po, .tmx) or - for standard input.
 
     Exit status: 0 no findings at or above --fail-on, 1 such findings,
     2 a usage error, a bad rules file, a file that could not be read or checked,
@@ -106,9 +112,11 @@ def check(paths: tuple[str, ...], config_path: str | None, format_name: str, out
     try:
         report = lint_paths(list(paths), rules, selection, jobs=jobs, mode=mode, progress=progress,
                             reading=Reading(encoding, int(max_megabytes * MEGABYTE)),
-                            cache=None if no_cache else cache_dir, annotate=annotate)
+                            cache=None if no_cache else cache_dir, annotate=annotate, source=source)
     except EngineError as error:
         fail(str(error))
+    except SourceError as error:
+        raise click.UsageError(str(error)) from None
     finally:
         progress.close()
     for unreadable in report.errors:

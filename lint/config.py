@@ -17,6 +17,7 @@ import regex
 import yaml
 
 from . import rulesyaml, word
+from .bilingual.languages import SUPPORTED, primary
 from .checks import CHECK_TYPES
 from .checks.base import Check
 from .document import DocumentError, decode
@@ -31,7 +32,7 @@ from .words import fold, words
 GENERIC_NAME = "rules.yaml"  # other tools use it too: such a file is passed over, not read
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", GENERIC_NAME)
 CONFIG_ENV = "COPYDESK_CONFIG"
-TOP_LEVEL_KEYS = ("version", "language", "exclude", "overrides", "rules", "docx")
+TOP_LEVEL_KEYS = ("version", "language", "source_language", "exclude", "overrides", "rules", "docx")
 RULE_KEYS = ("type", "severity", "enabled")
 OVERRIDE_KEYS = ("files", "severity", "rules")
 CHANGE_KEYS = ("severity", "enabled")
@@ -156,6 +157,11 @@ class _Parser:
         if language not in LANGUAGES:
             raise self.error(f"language {shown(language)} is not one copydesk can check: it checks English text, "
                              f"written as one of {', '.join(LANGUAGES)}", "language")
+        source_language = data.get("source_language")
+        if source_language is not None and (not isinstance(source_language, str)
+                                            or primary(source_language) not in SUPPORTED):
+            raise self.error(f"source_language {shown(source_language)} is not one copydesk checks translations "
+                             f"from: {', '.join(SUPPORTED)}", "source_language")
         rules = data.get("rules")
         if not isinstance(rules, dict) or not rules:
             raise self.error("'rules' must be a mapping of rule ids to rules, with at least one rule", "rules")
@@ -171,7 +177,8 @@ class _Parser:
         except ValueError as error:
             raise self.error(str(error), "docx") from None
         return RuleSet(self.path, language, enabled, matcher, accepted, checks, exclude, overrides,
-                       hashlib.sha256(text.encode("utf-8")).hexdigest(), docx_include)
+                       hashlib.sha256(text.encode("utf-8")).hexdigest(), docx_include,
+                       source_language=source_language)
 
     def _globs(self, value: Any, *where: Any) -> Globs:
         if isinstance(value, str):

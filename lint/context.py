@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import Any
 
+from .bilingual import Segment
 from .document import Document
 from .phrases import Hit, PhraseMatcher
 from .words import Word, words
@@ -17,12 +18,29 @@ class Context:
     every offset the same as in ``document.text``."""
 
     def __init__(self, document: Document, matcher: PhraseMatcher, accepted: frozenset[str],
-                 batch: Mapping[str, Any] | None = None, text: str | None = None) -> None:
+                 batch: Mapping[str, Any] | None = None, text: str | None = None,
+                 segments: tuple[Segment, ...] = (), source_language: str | None = None) -> None:
         self.document = document
         self.text = document.text if text is None else text
+        # With a source (a bilingual file, an article pair): each target's span and its source.
+        self.segments = segments
+        self.source_language = source_language
         self.accepted = accepted
         self.batch: Mapping[str, Any] = batch or {}  # rule id -> what its batch pass learnt from all files
         self._matcher = matcher
+
+    def target(self, segment: Segment) -> str:
+        """A segment's target as the checks read it (its prose)."""
+        return self.text[segment.start:segment.end]
+
+    def compared(self) -> Iterator[tuple[Segment, str]]:
+        """The segments with a source and a target to compare, each with its target's prose
+        (an empty target is the untranslated rule's; a paragraph the translation added has
+        no source to compare with)."""
+        for segment in self.segments:
+            target = self.target(segment)
+            if segment.has_target and target.strip() and segment.source.strip():
+                yield segment, target
 
     @cached_property
     def words(self) -> list[Word]:

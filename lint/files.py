@@ -12,7 +12,7 @@ from typing import BinaryIO
 from . import gitignore, word
 from .document import Document, DocumentError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", *word.SUFFIXES)
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", *word.SUFFIXES, ".xlf", ".xliff", ".po", ".tmx")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 MEGABYTE = 2**20

@@ -47,7 +47,9 @@ class Finding:
     ``line``/``column`` are 1-based; ``end_column`` is exclusive; ``text`` is
     exactly the characters between ``start`` and ``end``, code-point offsets of the
     document's text (not compared: line and column say the same). ``fixable``: --fix may
-    write its one suggestion (its check type is fixable).
+    write its one suggestion (its check type is fixable). ``unit`` is the id of the translation
+    unit (XLIFF, PO, TMX) or the aligned source paragraphs (article pair) it is in, ``source``
+    that unit's source text.
     """
 
     path: str
@@ -61,6 +63,8 @@ class Finding:
     message: str = field(compare=False)
     text: str = field(compare=False)
     suggestions: tuple[str, ...] = field(default=(), compare=False)
+    unit: str | None = field(default=None, compare=False)  # the unit of a bilingual file it is in
+    source: str | None = field(default=None, compare=False)  # that unit's source text (the HTML report shows it)
     start: int = field(kw_only=True, compare=False)
     end: int = field(kw_only=True, compare=False)
     fixable: bool = field(default=False, kw_only=True, compare=False)

@@ -3,6 +3,7 @@ parallel runner sends to each worker: it pickles, and builds its linter once per
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import json
 from dataclasses import dataclass, field
@@ -10,11 +11,13 @@ from functools import cached_property
 from typing import Any
 
 from . import files, fix, word
+from .bilingual import pairs
+from .bilingual.languages import guess, resolve
 from .cache import Cache, digest
 from .document import Document, DocumentError
 from .files import FileError
 from .linter import Linter, Selection
-from .prose import view
+from .prose import Prose, view
 from .report import FileResult
 from .ruleset import RuleSet
 
@@ -36,6 +39,7 @@ class FileJob:
     batch: dict[str, Any] = field(default_factory=dict)  # what batch rules learnt from all files
     cache: Cache | None = None  # results of unchanged files (checking only; never for standard input)
     annotate: str | None = None  # --annotate: the folder for annotated copies of Word files
+    sources: dict[str, str] = field(default_factory=dict)  # --source: an article's path -> its source's
 
     @cached_property
     def linter(self) -> Linter:
@@ -56,14 +60,17 @@ class FileJob:
             document, _, data = self._read(target)
         except (DocumentError, OSError):
             return None
-        if self.cache is None or data is None or self.mode is not Mode.CHECK:
-            return self.linter.collect(document)
-        key = self.cache.key("collect", document.path, self.reading.encoding, data)
-        summary = self.cache.get(key)
-        if not isinstance(summary, dict):
-            # As stored (tuples become lists), so that a run reads the same from a miss as from a hit.
-            summary = json.loads(json.dumps(self.linter.collect(document)))
-            self.cache.put(key, summary)
+        try:
+            if self.cache is None or data is None or self.mode is not Mode.CHECK:
+                return self.linter.collect(document)
+            key = self.cache.key("collect", document.path, self.reading.encoding, data)
+            summary = self.cache.get(key)
+            if not isinstance(summary, dict):
+                # As stored (tuples become lists), so that a run reads the same from a miss as from a hit.
+                summary = json.loads(json.dumps(self.linter.collect(document)))
+                self.cache.put(key, summary)
+        except DocumentError:  # a bilingual file that cannot be read: the lint pass reports it
+            return None
         return summary
 
     def __call__(self, target: Target) -> FileResult | FileError:
@@ -79,13 +86,20 @@ class FileJob:
             return FileError(path, str(error))
         except OSError as error:
             return FileError(path, files.cannot_read(path, error))
-        cache = self.cache if data is not None and self.mode is Mode.CHECK else None
+        source = self.sources.get(path) if isinstance(target, str) else None
+        # Findings of an article pair depend on its source too: such runs are not cached.
+        cache = self.cache if data is not None and self.mode is Mode.CHECK and source is None else None
         key = cache.key("lint", document.path, self.reading.encoding, self._severities(document), self.batch_digest,
                         data) if cache else ""
         if cache and (stored := cache.findings(key)) is not None:
             return self._annotated(FileResult(document.path, stored[0], document, notes=stored[1]), data)
-        prose = view(document)
-        linted = self.linter.lint_document(document, prose, self.batch)
+        try:
+            prose = view(document)
+            if source is not None:
+                prose = self._paired(prose, source)
+            linted = self.linter.lint_document(document, prose, self.batch)
+        except DocumentError as error:  # a bilingual file or source that cannot be read, an unknown language
+            return FileError(path, str(error))
         result = FileResult(document.path, linted.findings, document, notes=linted.notes + linted.failures)
         if self.mode is Mode.CHECK:
             if cache and not linted.failures:  # a rule stopped by its time limit may finish next time
@@ -133,6 +147,24 @@ class FileJob:
         else:
             result.annotated = target
         return result
+
+    def _paired(self, prose: Prose, source_path: str) -> Prose:
+        """The article's prose with its paragraphs aligned to those of its source."""
+        if prose.segments:
+            raise DocumentError("a bilingual file has its source inside it: --source is for articles")
+        try:
+            source = Document.from_bytes(source_path, files.read_bytes(source_path, self.reading.max_bytes),
+                                         self.reading.encoding)
+        except DocumentError as error:
+            raise DocumentError(f"its source {source_path}: {error}") from None
+        source_text = view(source).text
+        language = self.rules.source_language or guess(source_text)
+        if language is None:
+            raise DocumentError(f"cannot tell the language of its source {source_path}: set source_language "
+                                "in the rules file")
+        language = resolve(language, None, f"its source {source_path}")
+        return dataclasses.replace(prose, segments=pairs.segments(prose.text, source_text, language),
+                                   source_language=language)
 
     def _read(self, target: str | Document) -> tuple[Document, fix.Snapshot | None, bytes | None]:
         """The document; for --fix the snapshot that tells later whether the file changed;

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .bilingual import Segment, kind
+from .bilingual.languages import resolve
 from .checks.base import Check, CheckError
 from .context import Context
 from .document import Document
@@ -86,7 +89,7 @@ class Linter:
     def collect(self, document: Document, prose: Prose | None = None) -> dict[str, Any]:
         """First pass of a batch run over one document: rule id -> its summary (JSON values)."""
         prose = prose or view(document)
-        context = Context(document, self.rules.matcher, self.rules.accepted, text=prose.text)
+        context = self._context(document, prose)
         return {check.id: check.collect(context) for check in self.batch_checks}
 
     def combine(self, collected: Iterable[dict[str, Any]]) -> dict[str, Any]:
@@ -107,7 +110,7 @@ class Linter:
         less what its suppression comments and [sic] switch off."""
         prose = prose or view(document)
         severities = self._severities if self._severities is not None else self._active(document.path)
-        context = Context(document, self.rules.matcher, self.rules.accepted, batch, prose.text)
+        context = self._context(document, prose, batch)
         running = sorted([*(check for check in self._everywhere if check.id in severities),
                           *(self._where_found[rule] for rule in context.rules_found
                             if rule in self._where_found and rule in severities)],
@@ -123,15 +126,22 @@ class Linter:
                 failures.append(str(error))
         if prose.text != document.text:
             reported = [(check, trimmed(problem, prose.text)) for check, problem in reported]
+        units = Units(prose.segments)
+        if prose.segments and kind(document.path):  # in a bilingual file only the targets are checked
+            reported = [(check, problem) for check, problem in reported if units.at(problem.start) is not None]
         suppressions = Suppressions(document, prose.comments, self.rules.rule_ids)
         findings = []
         for check, problem in one_per_span(reported):
-            found = finding(document, check, problem, severities[check.id])
+            found = finding(document, check, problem, severities[check.id], units.at(problem.start))
             if not suppressions.covers(found.rule, problem.start, found.line) and not (
                     check.silenced_by_sic and followed_by_sic(prose.text, problem.end)):
                 findings.append(found)
         return Linted(sorted(findings), suppressions.errors, failures)
 
+    def _context(self, document: Document, prose: Prose, batch: Mapping[str, Any] | None = None) -> Context:
+        """What the checks read; DocumentError when a file with a source has no language copydesk knows."""
+        language = resolve(prose.source_language, self.rules.source_language) if prose.segments else None
+        return Context(document, self.rules.matcher, self.rules.accepted, batch, prose.text, prose.segments, language)
 
     def _active(self, path: str) -> dict[str, Severity]:
         """Rule id -> severity of the selected rules that run on this file (overrides applied)."""
@@ -162,7 +172,27 @@ def one_per_span(reported: list[tuple[Check, Problem]]) -> list[tuple[Check, Pro
     return kept
 
 
-def finding(document: Document, check: Check, problem: Problem, severity: Severity | None = None) -> Finding:
+class Units:
+    """The segment a position is in (None outside every segment, and in a file with none)."""
+
+    def __init__(self, segments: tuple[Segment, ...]) -> None:
+        # A unit's target, and its source in the same file (where an empty target is reported).
+        spans = [(segment.start, segment.end, segment) for segment in segments]
+        spans += [(segment.source_start, segment.source_end, segment) for segment in segments
+                  if segment.source_start is not None and segment.source_end is not None]
+        self.spans = sorted(spans, key=lambda span: span[0])
+        self.starts = [span[0] for span in self.spans]
+
+    def at(self, offset: int) -> Segment | None:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return None
+        _, end, segment = self.spans[index]
+        return segment if offset <= end else None
+
+
+def finding(document: Document, check: Check, problem: Problem, severity: Severity | None = None,
+            segment: Segment | None = None) -> Finding:
     line, column = document.position(problem.start)
     end_line, end_column = document.position(problem.end)
     return Finding(
@@ -171,6 +201,8 @@ def finding(document: Document, check: Check, problem: Problem, severity: Severi
         message=one_line(problem.message), text=document.text[problem.start:problem.end],
         suggestions=problem.suggestions, start=problem.start, end=problem.end,
         fixable=check.fixable and len(problem.suggestions) == 1,
+        unit=segment.unit if segment else None,
+        source=segment.source if segment else None,
     )
 
 

@@ -59,6 +59,7 @@ class RuleSet:
     overrides: list[Override] = field(default_factory=list)
     digest: str = ""  # of the rules file's text: part of what cached results depend on
     docx_include: frozenset[str] = frozenset()  # parts of Word files read besides the body
+    source_language: str | None = None  # of bilingual files and article pairs that do not say theirs
 
     @property
     def rule_ids(self) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import config, files
+from . import config, files, sources
 from .cache import Cache
 from .document import Document, DocumentError
 from .finding import Finding
@@ -27,14 +27,16 @@ def lint_text(text: str, rules: RuleSet | None = None, path: str = "<text>") -> 
 def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Selection = Selection(), *,
                jobs: int | None = 1, mode: Mode = Mode.CHECK, progress: Progress | None = None,
                reading: files.Reading = files.Reading(), cache: str | Path | None = None,
-               annotate: str | None = None) -> Report:
+               annotate: str | None = None, source: str | None = None) -> Report:
     """Lint files, folders and '-' (standard input), in ``jobs`` processes (None: the
     machine's cores, for runs large enough to gain), in a stable order, read as ``reading``
     says. Unreadable files become report errors; every other file is still linted. An
     outside engine that cannot run raises EngineError before any file is read. With a
     ``cache`` folder, the results of unchanged files are reused from it and new ones kept
     there (see lint.cache). With an ``annotate`` folder, each Word file checked gets an
-    annotated copy there (see lint.word.annotate)."""
+    annotated copy there (see lint.word.annotate). With a ``source``
+    (a file or folder, see lint.sources), each article is checked against its source;
+    SourceError if they cannot go together."""
     rules = rules or config.load(config.discover())
     job = FileJob(rules, selection, mode, reading, annotate=annotate)
     job.linter.prepare()  # before the workers start: they get the rules with their engines ready
@@ -45,6 +47,10 @@ def lint_paths(paths: list[str], rules: RuleSet | None = None, selection: Select
             report.skipped.append(item)
         else:
             targets.append(item)
+    if source is not None:
+        job.sources, unmatched = sources.match(source, paths, targets)
+        report.errors += unmatched
+        targets = [target for target in targets if not isinstance(target, str) or target in job.sources]
     job.cache = None if cache is None else Cache.open(cache, rules, selection)
     job.batch = batch_pass(job, targets, jobs)
     for result in map_in_order(job, targets, jobs, progress):

@@ -41,10 +41,11 @@ CASES = [
     ("rule-not-a-mapping", "rules:\n  a: spelling\n",
      "rules.yaml:2: rule 'a' must be a mapping with a 'type', not str 'spelling'"),
     ("missing-type", "rules:\n  a: {severity: error}\n",
-     "rules.yaml:2: rule 'a' has no 'type' (one of: names, substitution, variants, pattern, spelling, grammar)"),
+     "rules.yaml:2: rule 'a' has no 'type' (one of: names, substitution, variants, pattern, spelling, grammar, "
+     "numbers, untranslated, glossary, consistency, tags)"),
     ("unknown-type", "rules:\n  a:\n    type: name\n    variants: [x, y]\n",
      "rules.yaml:3: rule 'a': unknown type 'name'; did you mean 'names'? (types: names, substitution, "
-     "variants, pattern, spelling, grammar)"),
+     "variants, pattern, spelling, grammar, numbers, untranslated, glossary, consistency, tags)"),
     ("bad-severity", "rules:\n  a:\n    type: spelling\n    severity: fatal\n",
      "rules.yaml:4: rule 'a': severity 'fatal' is not one of info, warning, error"),
     ("unknown-option", "rules:\n  a:\n    type: names\n    prefered: Haftar\n    variants: [Hifter]\n",
@@ -144,7 +145,7 @@ CASES = [
      "rules.yaml:2: a key must be a word or a name, not a list or a mapping"),
     ("type-a-list", "rules:\n  a:\n    type: [names]\n    variants: [x, y]\n",
      "rules.yaml:3: rule 'a': unknown type […]; did you mean 'names'? (types: names, substitution, "
-     "variants, pattern, spelling, grammar)"),
+     "variants, pattern, spelling, grammar, numbers, untranslated, glossary, consistency, tags)"),
     ("severity-a-mapping", "rules:\n  a:\n    type: spelling\n    severity: {level: error}\n",
      "rules.yaml:4: rule 'a': severity {{…}} is not one of info, warning, error"),
     ("enabled-a-text", "rules:\n  a:\n    type: spelling\n    enabled: 'no'\n",

@@ -20,7 +20,7 @@ def test_an_empty_folder_is_an_error_not_a_green_run(tmp_path):
     result = run("check", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr == (f"copydesk: error: no files to check in {tmp_path}: copydesk reads "
-                             ".txt, .md, .markdown, .html, .htm, .docx files\n")
+                             ".txt, .md, .markdown, .html, .htm, .docx, .xlf, .xliff, .po, .tmx files\n")
 
 
 def test_a_folder_of_files_it_does_not_read_says_what_it_passed_over(tmp_path):

@@ -8,12 +8,14 @@ import os
 import string
 import tempfile
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import docx
 import regex
 import yaml
+from bilingual_files import write
 from hypothesis import HealthCheck, event, given, reject, settings
 from hypothesis import strategies as st
 from test_ci_formats import parse_command
@@ -344,3 +346,29 @@ def test_any_rules_file_loads_or_says_where_it_is_wrong(data):
         config.parse(text, "rules.yaml", ".")
     except config.ConfigError as error:
         assert error.line is not None and "\n" not in error.message, str(error)
+
+
+# -- Bilingual files: the targets' characters in the XML or PO file -------------------------
+
+def xml_characters(text: str) -> str:
+    """What XML can hold: no control characters but tab and line ends, no U+FFFE/U+FFFF."""
+    return "".join(char for char in text if char in "\t\n\r" or not (ord(char) < 32 or ord(char) in (0xFFFE, 0xFFFF)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bodies=rule_sets, data=st.data(), kind=st.sampled_from(["xliff1", "xliff2", "po", "tmx"]))
+def test_bilingual_files_findings_are_the_characters_at_their_position(bodies, data, kind):
+    """Targets with entities (&amp;, &lt;, &#13;), PO escapes and any Unicode, written by translate-toolkit."""
+    ruleset, phrases = rules_from(bodies)
+    targets = data.draw(st.lists(documents(phrases).map(xml_characters), min_size=1, max_size=4))
+    units = [(f"u{index}", f"مصدر {index} & <{index}>", target) for index, target in enumerate(targets)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(kind, Path(folder), units)
+        report = lint_paths([str(path)], ruleset)
+        assert not report.errors
+        text = Document.from_bytes(str(path), path.read_bytes()).text
+        document = Document(str(path), text)
+        for finding in report.findings:
+            start, end = offsets(document, finding)
+            assert text[start:end] == finding.text
+            assert finding.unit is not None

@@ -24,6 +24,15 @@ are one name only when the rest of the name is the same ("Abdul Hamid
 Dbeibah" and "Abdel Hamid Dbeibah"). When several spellings are each used
 about as often, every one is reported but the one the others are closest to.
 
+With a source (a bilingual file, or ``--source``), each spelling is matched with the word of
+its source segment that it transliterates (Arabic and Cyrillic letters read as the same
+sound classes as English ones: حفتر is h-f-t-r, as Haftar and Hifter are). Two spellings
+that render one source name are reported even when each is used once and however far apart
+they look (but words the dictionary knows join only each other, with the same consonants,
+and never one word with another on its stem, Coronaviridae and Coronaviruses); two spellings
+that render two different source names are never joined, however
+alike they are in English.
+
 It leaves alone: a name with and without its article (al-Sisi/Sisi), plural
 and adjective forms (Houthi/Houthis, Iraq/Iraqi), acronyms (SANA/Sanaa),
 ordinary English words, short names that differ by a sound (Salah/Saleh,
@@ -70,6 +79,7 @@ from rapidfuzz.distance import Levenshtein
 from ..context import Context
 from ..engines.dictionary import load
 from ..finding import Problem
+from ..names.anchors import anchored, one_source_name
 from ..names.elements import same_element
 from ..names.evidence import established, glosses
 from ..names.joining import mixed_joins
@@ -128,6 +138,7 @@ class Variants(Check):
     ignore: tuple[tuple[str, ...], ...]
 
     def validate(self) -> None:
+        self._sources: dict[str, set[str]] = {}  # with a source: spelling key -> the source names it renders
         self._apart: dict[str, set[str]] = {}
         for group in self.ignore:
             keys = [fold_letters(name) for name in group]
@@ -182,6 +193,8 @@ class Variants(Check):
     def _related(self, one: str, other: str, usages: dict[str, Usage]) -> bool:
         if self._apart and other in self._apart.get(fold_letters(one), ()):
             return False
+        if self._sources.get(one) and self._sources.get(other) and not self._sources[one] & self._sources[other]:
+            return False  # they render two different names of the source
         a, b = usages[one], usages[other]
         if same_element(a.shown, b.shown):  # Abdel/Abdul, Mehmet/Mohammed: only in the same full name
             frequencies = load(self.language).frequencies  # a title (Sheikh, Prince) is no part of it
@@ -208,6 +221,10 @@ class Variants(Check):
         usages = gather(context, self.language)
         if not usages:
             return
+        spans = {key: [(start, end) for start, end, _ in usage.spans] for key, usage in usages.items()}
+        language = context.source_language
+        self._sources = anchored(spans, context.document.text, context.segments, language) \
+            if context.segments and language else {}
         batch: dict[str, tuple[str, str, int, int, int]] = context.batch.get(self.id) or {}
         order = list(usages)
         # The batch's spelling of a name leads its group here too; then the most used, the first used.
@@ -226,6 +243,12 @@ class Variants(Check):
                 head = usages[variant_of[key]]
                 message = mixed_spelling(usage.shown, len(usage.spans), head.shown, len(head.spans))
                 yield from self._problems(context, usage, head.shown, message)
+            elif (rendered := one_source_name(key, {k: u.shown for k, u in usages.items()}, rank, self._sources,
+                                              self.language)) is not None:
+                head_key, name = rendered
+                message = (f'"{usage.shown}" and "{usages[head_key].shown}" render one name of the source, «{name}»: '
+                           "spell it one way")
+                yield from self._problems(context, usage, usages[head_key].shown, message)
 
     @staticmethod
     def _covered(context: Context, start: int, end: int) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 from importlib import metadata, resources
 
+from . import wordlists
+
 MISSPELLINGS = "dictionary.txt"
 BRITISH = "dictionary_en-GB_to_en-US.txt"
 
@@ -33,7 +35,9 @@ def parse(text: str) -> dict[str, tuple[str, ...]]:
 
 @functools.cache
 def table(name: str) -> dict[str, tuple[str, ...]]:
-    return parse((resources.files("codespell_lib") / "data" / name).read_text(encoding="utf-8"))
+    """Parsed once per machine (a few tenths of a second) and kept in compact form (wordlists)."""
+    return wordlists.table(f"codespell-{version()}-{name.removesuffix('.txt')}", lambda: parse(
+        (resources.files("codespell_lib") / "data" / name).read_text(encoding="utf-8")))
 
 
 def misspellings() -> dict[str, tuple[str, ...]]:

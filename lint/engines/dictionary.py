@@ -25,7 +25,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from . import curated
+from . import curated, wordlists
 
 BRITISH_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
 # Languages whose everyday words appear in English news in Latin script (a French quote, "ipso
@@ -56,12 +56,8 @@ _AMERICAN_FORMS: list[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]
 
 class Dictionary:
     def __init__(self, language: str) -> None:
-        import wordfreq
-        from spellchecker import SpellChecker
-
         self.language = language
-        self.frequencies: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
-        self.common: dict[str, float] = wordfreq.get_frequency_dict("en", wordlist="small")
+        self.frequencies, self.common = wordlists.load()
         self.british = language in BRITISH_DIALECTS
 
     # Memoised methods keep their Dictionary alive: there is one per language, for the whole run.
@@ -149,5 +145,5 @@ def describe(language: str) -> str:
 
 @functools.cache
 def load(language: str) -> Dictionary:
-    """One dictionary per language and process: loading it takes a tenth of a second."""
+    """One dictionary per language and process (its word lists load in a few hundredths of a second)."""
     return Dictionary(language)

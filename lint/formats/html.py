@@ -204,4 +204,17 @@ def finding_item(finding: Finding, number: int, in_text: bool) -> str:
             f'data-rule={attribute(finding.rule)}>{link}'
             f'<div class="desc" id="d-{number}"><span class="badge sev-{finding.severity}">{finding.severity}</span> '
             f'<code class="rule">{escape(finding.rule)}</code> <span class="msg">{escape(finding.message)}</span>'
-            f'{suggestions}</div></li>')
+            f'{suggestions}{source_beside(finding)}</div></li>')
+
+
+SOURCE_SHOWN = 400  # characters of a source segment shown beside its target
+
+
+def source_beside(finding: Finding) -> str:
+    """The source of the flagged target (a bilingual file, an article pair), in its own direction."""
+    if not finding.source:
+        return ""
+    source = " ".join(finding.source.split())
+    shown = source if len(source) <= SOURCE_SHOWN else source[:SOURCE_SHOWN - 1] + "…"
+    return (f' <span class="source"><span class="label">Source ({escape(finding.unit or "")}):</span> '
+            f'<bdi dir="auto">{escape(shown)}</bdi></span>')

@@ -16,12 +16,15 @@ from ..version import __version__
 
 
 def finding_object(finding: Finding) -> dict:
-    return {
+    found = {
         "path": finding.path, "line": finding.line, "column": finding.column,
         "end_line": finding.end_line, "end_column": finding.end_column,
         "rule": finding.rule, "type": finding.type, "severity": str(finding.severity),
         "message": finding.message, "text": finding.text, "suggestions": list(finding.suggestions),
     }
+    if finding.unit is not None:  # only findings in bilingual files have one
+        found["unit"] = finding.unit
+    return found
 
 
 def stored_object(finding: Finding) -> dict:

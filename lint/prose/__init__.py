@@ -6,8 +6,9 @@ are not. A prose view keeps every offset of the source: each character that is
 not prose becomes a space (markup) or U+FFFC (other content: code, an image,
 a URL) and line ends stay where they are, so a finding's
 line and column are those of the file as read. The format follows the file's
-suffix (.md/.markdown, .html/.htm); anything else, standard input included, is
-plain text. Web and e-mail addresses are blanked in every format.
+suffix (.md/.markdown, .html/.htm; .xlf/.xliff, .po, .tmx are bilingual files whose
+view is their targets' text, see lint.bilingual); anything else, standard input
+included, is plain text. Web and e-mail addresses are blanked in every format.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .. import bilingual
+from ..bilingual import Segment
 from ..document import LINE_END, Document
 from . import html
 from .layout import PLACEHOLDER, Layout, blank, line_starts_of
@@ -47,11 +50,20 @@ class Comment:
 
 @dataclass(frozen=True)
 class Prose:
+    """The view; for a bilingual file or an article pair, its segments (each target with its
+    source) and the source language the file declares."""
+
     text: str
     comments: tuple[Comment, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    source_language: str | None = None
 
 
 def view(document: Document) -> Prose:
+    """The prose view; DocumentError for a bilingual file that cannot be read."""
+    if bilingual.kind(document.path):
+        found = bilingual.read(document)
+        return Prose(blank_spans(found.view, url_spans(found.view)), (), found.segments, found.source_language)
     parse = PARSERS.get(os.path.splitext(document.path)[1].lower())
     if parse is None:
         return Prose(blank_spans(document.text, url_spans(document.text)))
