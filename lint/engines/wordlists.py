@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 FORMAT = 1  # bumped when what the file holds changes
 
@@ -38,25 +39,20 @@ def path() -> Path:
 
 def load() -> Lists:
     """(pyspellchecker's words -> frequency, wordfreq's common words -> frequency)."""
-    where = path()
-    try:
-        lists = marshal.loads(where.read_bytes())
-        if valid(lists):
-            return lists
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    lists = from_libraries()
-    save(where, lists)
-    return lists
+    return kept(path(), from_libraries, valid)
 
 
 def table(name: str, build: Callable[[], dict]) -> dict:
     """A table (a dict of data) that ``build`` makes, kept under ``name``, which must carry the
     versions of the data it is made from."""
-    where = folder() / f"{name}-{FORMAT}.marshal"
+    return kept(folder() / f"{name}-{FORMAT}.marshal", build, lambda found: isinstance(found, dict) and bool(found))
+
+
+def kept(where: Path, build: Callable[[], Any], valid: Callable[[object], bool]) -> Any:
+    """What ``where`` holds if ``valid`` accepts it, else what ``build`` makes, saved there."""
     try:
         found = marshal.loads(where.read_bytes())
-        if isinstance(found, dict) and found:
+        if valid(found):
             return found
     except (OSError, EOFError, ValueError, TypeError):
         pass
