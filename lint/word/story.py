@@ -71,11 +71,17 @@ class Paragraph:
 
 def block_paragraphs(container: Element) -> Iterator[Element]:
     """The ``w:p`` elements of a body, cell, note, header or comment, in reading order."""
+    return within(container, P, BLOCKS)
+
+
+def within(container: Element, tag: str, through: frozenset[str]) -> Iterator[Element]:
+    """The ``tag`` elements below ``container``, in document order, looking inside the
+    elements named in ``through`` (tables and cells for paragraphs, hyperlinks for runs)."""
     for child in container:
-        if child.tag == P:
+        if child.tag == tag:
             yield child
-        elif child.tag in BLOCKS:
-            yield from block_paragraphs(child)
+        elif child.tag in through:
+            yield from within(child, tag, through)
 
 
 def read_paragraph(element: Element, story: str, partname: str) -> Paragraph:
@@ -91,11 +97,7 @@ def read_paragraph(element: Element, story: str, partname: str) -> Paragraph:
 
 
 def runs(container: Element) -> Iterator[Element]:
-    for child in container:
-        if child.tag == R:
-            yield child
-        elif child.tag in INLINE:
-            yield from runs(child)
+    return within(container, R, INLINE)
 
 
 def text_of(child: Element) -> str:
