@@ -179,3 +179,10 @@ def test_a_letter_lost_to_the_encoding_is_reported_with_the_article_own_spelling
     text = ("President Erdoğan spoke in Ankara. Erdo?an said the talks in T?rk?ye would resume. "
             "Is it over?no one knows. Read it on example.com/news?id=4.")
     assert spelled(text) == [("Erdo?an", ("Erdoğan",)), ("T?rk?ye", ())]
+
+
+def test_a_capitalised_known_misspelling_in_mid_sentence_is_only_possibly_one():
+    text = "The court heard the lawyer Resul Temel on Tuesday. Goverment officials did not attend."
+    found = messages(text)
+    assert found["Resul"].startswith('"Resul" may be a common misspelling of "Result"')  # a Turkish name
+    assert found["Goverment"].startswith('"Goverment" is a common misspelling of')  # a sentence start

@@ -12,7 +12,7 @@ reads capitals the way a copy editor does:
   comes first;
 * a capitalised word in mid-sentence is taken to be a name (Alrajmah, Tayyip),
   unless it is one edit away from a word this same article uses (the article
-  says "government" elsewhere and here "Goverment"), a known misspelling, or
+  says "government" elsewhere and here "Goverment"), a known misspelling (it *may* be), or
   a spelling nobody writes one edit from a well-known name ("Erodgan": the
   message says it *may* be a slip and gives the spelling English-language
   outlets use);
@@ -42,8 +42,7 @@ Options:
 * ``ignore_file``: a file of words to accept, one per line (``#`` starts a
   comment), relative to the rules file.
 
-The top-level ``language`` chooses the dialect: en-GB (and en-AU, en-NZ,
-en-IE, en-ZA, en-IN) accepts British spellings such as "colour" and "realise".
+The top-level ``language`` chooses the dialect: en-GB (and en-AU, en-NZ, en-IE, en-ZA, en-IN) accepts "colour".
 """
 
 from __future__ import annotations
@@ -179,7 +178,8 @@ class Spelling(Check):
         if (not capital or (len(key) >= 4 and (opening or (not known and len(key) >= 5)))) and (
                 fixes := dictionary.misspelt(key)):
             shown = tuple(match_case(stem, fix) for fix in fixes[:3])
-            message = f'"{stem}" is a common misspelling of {alternatives(shown)}'
+            hedge = "may be" if capital and not opening else "is"  # in mid-sentence, maybe a name (Resul)
+            message = f'"{stem}" {hedge} a common misspelling of {alternatives(shown)}'
             return Problem(word.start, word.stem_end, message, shown)
         if capital and (possessive := slips.lost_apostrophe(key)):
             fixed = match_case(stem, possessive)
